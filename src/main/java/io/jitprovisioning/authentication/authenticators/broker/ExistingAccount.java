@@ -1,0 +1,42 @@
+package io.jitprovisioning.authentication.authenticators.broker;
+
+import java.util.Optional;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * A local account that matches the person signing in, by email first and then by username, as Keycloak's own
+ * first-broker-login steps match.
+ *
+ * @param user      the account, or null when the match is ambiguous
+ * @param byEmail   whether it matched by email (only an email match can be vouched for by a domain or Trust email)
+ */
+record ExistingAccount(UserModel user, boolean byEmail) {
+
+    static Optional<ExistingAccount> find(KeycloakSession session, RealmModel realm, String email, String username) {
+        if (email != null) {
+            try {
+                UserModel byEmail = session.users().getUserByEmail(realm, email);
+                if (byEmail != null) {
+                    return Optional.of(new ExistingAccount(byEmail, true));
+                }
+            } catch (ModelDuplicateException several) {
+                return Optional.of(new ExistingAccount(null, true));
+            }
+        }
+        if (username != null) {
+            UserModel byUsername = session.users().getUserByUsername(realm, username);
+            if (byUsername != null) {
+                return Optional.of(new ExistingAccount(byUsername, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean isAmbiguous() {
+        return user == null;
+    }
+}

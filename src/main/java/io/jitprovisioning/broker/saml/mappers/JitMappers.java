@@ -1,0 +1,26 @@
+package io.jitprovisioning.broker.saml.mappers;
+
+import java.util.Optional;
+
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.KeycloakSession;
+
+import io.jitprovisioning.config.JitSettings;
+
+/** Finds the JIT mapper of an identity provider: the extension's settings live there. */
+public final class JitMappers {
+
+    private JitMappers() {
+    }
+
+    public static Optional<IdentityProviderMapperModel> find(KeycloakSession session, String idpAlias) {
+        return session.identityProviders().getMappersByAliasStream(idpAlias)
+                .filter(mapper -> JitProvisioningIdpMapper.PROVIDER_ID.equals(mapper.getIdentityProviderMapper()))
+                .findFirst();
+    }
+
+    /** The settings of the IdP's JIT mapper, or {@link JitSettings#absent()} when it has none. */
+    public static JitSettings settingsOf(KeycloakSession session, String idpAlias) {
+        return find(session, idpAlias).map(JitSettings::from).orElse(JitSettings.absent());
+    }
+}

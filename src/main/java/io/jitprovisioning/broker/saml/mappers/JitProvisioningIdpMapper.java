@@ -1,0 +1,147 @@
+package io.jitprovisioning.broker.saml.mappers;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.events.JitEvents;
+import io.jitprovisioning.profile.ProfileValues;
+import io.jitprovisioning.refusal.JitError;
+import io.jitprovisioning.refusal.RefusalPage;
+import io.jitprovisioning.sync.Changes;
+import io.jitprovisioning.sync.LoginSync;
+
+/**
+ * "JIT Provisioning" on a SAML identity provider: carries the settings, refuses logins the unknown-role policy
+ * denies before anything is written, and re-applies IdP managed roles and profile at every later login.
+ * Accounts are created by {@code jit-provisioning-authenticator} in the first-broker-login flow.
+ */
+public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapper implements ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "jit-provisioning-idp-mapper";
+
+    private static final Logger LOG = Logger.getLogger(JitProvisioningIdpMapper.class);
+    private static final String SESSION_KEY = LoginSync.class.getName();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String[] getCompatibleProviders() {
+        return new String[]{SAMLIdentityProviderFactory.PROVIDER_ID};
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "JIT Provisioning";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "JIT Provisioning";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Just-in-time provisioning: creates accounts at first sign-in with a default role, or with roles and "
+                + "profile managed by the identity provider through an attribute mapping. Pair it with the "
+                + "'JIT User Provisioning' step in the first broker login flow.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return JitConfigProperties.ALL;
+    }
+
+    @Override
+    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
+        return true;
+    }
+
+    @Override
+    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+                                            BrokeredIdentityContext context) {
+        JitSettings settings = JitSettings.from(mapperModel);
+        if (!settings.problems().isEmpty()) {
+            LOG.warnf("JIT mapper of identity provider %s in realm %s: unusable settings fell back to defaults: %s",
+                    context.getIdpConfig().getAlias(), realm.getName(), settings.problems());
+        }
+        LoginSync sync = new LoginSync(session, realm, context, settings);
+        session.setAttribute(SESSION_KEY, sync);
+
+        ProfileValues profile = sync.newAccountProfile();
+        profile.email().ifPresent(context::setEmail);
+        profile.firstName().ifPresent(context::setFirstName);
+        profile.lastName().ifPresent(context::setLastName);
+
+        if (sync.refusal().isPresent()) {
+            throw refuse(session, realm, context, sync, sync.refusal().get());
+        }
+    }
+
+    @Override
+    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+                              BrokeredIdentityContext context) {
+        // Normally the JIT authenticator already did all this, and nothing differs. When another flow created the
+        // account, this is where the defaults land. It must not throw: the account is already committed.
+        try {
+            LoginSync sync = syncFor(session, realm, mapperModel, context);
+            JitEvents.changed(session, realm, user, context.getIdpConfig().getAlias(), sync.provision(user, true));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "JIT provisioning could not complete the new account %s of identity provider %s in realm %s",
+                    user.getId(), context.getIdpConfig().getAlias(), realm.getName());
+        }
+    }
+
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+                                   BrokeredIdentityContext context) {
+        LoginSync sync = syncFor(session, realm, mapperModel, context);
+        Changes changes = sync.update(user);
+        JitEvents.changed(session, realm, user, sync.idpAlias(), changes);
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return JitVersion.operationalInfo();
+    }
+
+    private static LoginSync syncFor(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+                                     BrokeredIdentityContext context) {
+        Object cached = session.getAttribute(SESSION_KEY);
+        if (cached instanceof LoginSync sync && sync.idpAlias().equals(context.getIdpConfig().getAlias())) {
+            return sync;
+        }
+        return new LoginSync(session, realm, context, JitSettings.from(mapperModel));
+    }
+
+    private static WebApplicationException refuse(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context,
+                                                  LoginSync sync, JitError code) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.IDENTITY_PROVIDER_LOGIN);
+        JitEvents.addRefusedRoles(event, sync.decision().refused());
+        JitEvents.refused(event, sync.idpAlias(), code);
+        LOG.debugf("JIT refused a login through identity provider %s in realm %s: %s", sync.idpAlias(), realm.getName(), code);
+        return new WebApplicationException(RefusalPage.create(session, context.getAuthenticationSession(), code));
+    }
+}

@@ -1,0 +1,62 @@
+package io.jitprovisioning.profile;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.jitprovisioning.config.AttributeTarget;
+
+/**
+ * Profile fields taken from one assertion, already cleaned. A field is absent when the IdP did not send it;
+ * {@link #rejected()} names fields the IdP sent but whose values were unfit (and so are absent too).
+ */
+public final class ProfileValues {
+
+    private final Map<AttributeTarget, String> values;
+    private final Set<AttributeTarget> rejected;
+
+    ProfileValues(Map<AttributeTarget, String> values, Set<AttributeTarget> rejected) {
+        this.values = values.isEmpty() ? Map.of() : new EnumMap<>(values);
+        this.rejected = rejected.isEmpty() ? Set.of() : EnumSet.copyOf(rejected);
+    }
+
+    public static ProfileValues empty() {
+        return new ProfileValues(Map.of(), Set.of());
+    }
+
+    public Optional<String> get(AttributeTarget target) {
+        return Optional.ofNullable(values.get(target));
+    }
+
+    public Optional<String> email() {
+        return get(AttributeTarget.USER_EMAIL);
+    }
+
+    public Optional<String> firstName() {
+        return get(AttributeTarget.USER_FIRST_NAME);
+    }
+
+    public Optional<String> lastName() {
+        return get(AttributeTarget.USER_LAST_NAME);
+    }
+
+    public Optional<String> displayName() {
+        return get(AttributeTarget.USER_DISPLAY_NAME);
+    }
+
+    public Optional<String> phoneNumber() {
+        return get(AttributeTarget.USER_PHONE_NUMBER);
+    }
+
+    public Set<AttributeTarget> rejected() {
+        return rejected;
+    }
+
+    @Override
+    public String toString() {
+        // Profile values are personal data: never print them.
+        return "ProfileValues" + values.keySet() + (rejected.isEmpty() ? "" : " rejected=" + rejected);
+    }
+}

@@ -1,0 +1,100 @@
+package io.jitprovisioning.profile;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * Turns text from an assertion into a value fit for a profile: no control, format (zero-width, bidi) or
+ * private-use characters, single spaces, trimmed, bounded. Values that stay unfit after cleaning give null.
+ */
+public final class ValueCleaner {
+
+    /** Keycloak's default user profile allows 255 characters for names and email. */
+    public static final int MAX_TEXT_LENGTH = 255;
+    public static final int MAX_PHONE_LENGTH = 64;
+
+    /** Characters Keycloak's {@code person-name-prohibited-characters} validator refuses. */
+    private static final Pattern PERSON_NAME_PROHIBITED = Pattern.compile("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()]");
+    private static final Pattern PHONE = Pattern.compile(
+            "\\+?[0-9][0-9 ()./-]{1,40}[0-9](\\s*(x|ext\\.?)\\s*[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
+
+    private ValueCleaner() {
+    }
+
+    /** Cleaned text of at most {@code maxLength} code points, or null when nothing is left. */
+    public static String text(String raw, int maxLength) {
+        if (raw == null) {
+            return null;
+        }
+        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder kept = new StringBuilder(Math.min(normalized.length(), maxLength * 2));
+        int keptCodePoints = 0;
+        boolean pendingSpace = false;
+        for (int i = 0; i < normalized.length() && keptCodePoints < maxLength; ) {
+            int codePoint = normalized.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+                pendingSpace = kept.length() > 0;
+                continue;
+            }
+            if (isInvisible(codePoint)) {
+                continue;
+            }
+            if (pendingSpace && keptCodePoints + 1 < maxLength) {
+                kept.append(' ');
+                keptCodePoints++;
+            }
+            pendingSpace = false;
+            kept.appendCodePoint(codePoint);
+            keptCodePoints++;
+        }
+        return kept.length() == 0 ? null : kept.toString();
+    }
+
+    /** A first or last name that Keycloak's default user profile accepts, or null. */
+    public static String personName(String raw) {
+        String name = text(raw, MAX_TEXT_LENGTH);
+        return name == null || PERSON_NAME_PROHIBITED.matcher(name).find() ? null : name;
+    }
+
+    public static String displayName(String raw) {
+        return text(raw, MAX_TEXT_LENGTH);
+    }
+
+    /** A syntactically valid email address in lower case, or null. */
+    public static String email(String raw) {
+        String email = text(raw, MAX_TEXT_LENGTH);
+        if (email == null || email.indexOf(' ') >= 0 || !EmailValidationUtil.isValidEmail(email)) {
+            return null;
+        }
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** Digits with the usual separators, an optional leading + and extension; letters are refused. */
+    public static String phoneNumber(String raw) {
+        String phone = text(raw, MAX_PHONE_LENGTH);
+        return phone == null || !PHONE.matcher(phone).matches() ? null : phone;
+    }
+
+    /** A role value as the IdP sent it, cleaned for lookup. */
+    public static String roleValue(String raw) {
+        return text(raw, MAX_TEXT_LENGTH);
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        switch (Character.getType(codePoint)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.PRIVATE_USE:
+            case Character.SURROGATE:
+            case Character.UNASSIGNED:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+}

@@ -1,0 +1,64 @@
+package io.jitprovisioning.roles;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.keycloak.Config;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleContainerModel;
+import org.keycloak.models.RoleModel;
+
+/**
+ * The guard that no configuration can lift: Keycloak's admin roles, and every composite that contains one at any
+ * depth, are never granted by an identity provider.
+ */
+public final class ProtectedRoles {
+
+    private ProtectedRoles() {
+    }
+
+    public static boolean isProtected(RoleModel role) {
+        Deque<RoleModel> pending = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        pending.push(role);
+        while (!pending.isEmpty()) {
+            RoleModel current = pending.pop();
+            if (!seen.add(current.getId())) {
+                continue;
+            }
+            if (isAdminRole(current)) {
+                return true;
+            }
+            if (current.isComposite()) {
+                current.getCompositesStream().forEach(pending::push);
+            }
+        }
+        return false;
+    }
+
+    /** A role of {@code realm-management}, of a master-realm {@code <realm>-realm} client, or master's admin roles. */
+    static boolean isAdminRole(RoleModel role) {
+        RoleContainerModel container = role.getContainer();
+        if (container instanceof ClientModel client) {
+            return Constants.REALM_MANAGEMENT_CLIENT_ID.equals(client.getClientId()) || isMasterAdminClient(client);
+        }
+        if (container instanceof RealmModel realm && isMaster(realm)) {
+            return AdminRoles.ADMIN.equals(role.getName()) || AdminRoles.CREATE_REALM.equals(role.getName());
+        }
+        return false;
+    }
+
+    private static boolean isMasterAdminClient(ClientModel client) {
+        RealmModel realm = client.getRealm();
+        return isMaster(realm) && client.getClientId().endsWith("-realm");
+    }
+
+    private static boolean isMaster(RealmModel realm) {
+        return realm != null && Config.getAdminRealm().equals(realm.getName());
+    }
+}

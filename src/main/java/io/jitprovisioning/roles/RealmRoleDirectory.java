@@ -1,0 +1,79 @@
+package io.jitprovisioning.roles;
+
+import java.util.Optional;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** The role directory of one realm. Exact names are looked up first; a case-insensitive scan only on a miss. */
+public final class RealmRoleDirectory implements RoleDirectory {
+
+    private static final int MAX_CLIENT_LOOKUPS = 10;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public RealmRoleDirectory(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @Override
+    public Optional<RoleRef> find(String name) {
+        return findModel(name).map(RealmRoleDirectory::toRef);
+    }
+
+    @Override
+    public boolean isProtected(RoleRef role) {
+        RoleModel model = realm.getRoleById(role.id());
+        return model == null || ProtectedRoles.isProtected(model);
+    }
+
+    @Override
+    public boolean namesAdminRole(String name) {
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        return realmManagement != null && roleIgnoringCase(realmManagement, name).isPresent();
+    }
+
+    public Optional<RoleModel> findModel(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        RoleModel exact = KeycloakModelUtils.getRoleFromString(session, realm, name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        int dot = name.lastIndexOf('.');
+        for (int lookups = 0; dot > 0 && lookups < MAX_CLIENT_LOOKUPS; lookups++) {
+            ClientModel client = realm.getClientByClientId(name.substring(0, dot));
+            if (client != null) {
+                return roleIgnoringCase(client, name.substring(dot + 1));
+            }
+            dot = name.lastIndexOf('.', dot - 1);
+        }
+        return realm.getRolesStream().filter(role -> role.getName().equalsIgnoreCase(name)).findFirst();
+    }
+
+    public RoleModel byId(RoleRef role) {
+        return realm.getRoleById(role.id());
+    }
+
+    public static RoleRef toRef(RoleModel role) {
+        String name = role.isClientRole()
+                ? ((ClientModel) role.getContainer()).getClientId() + "." + role.getName()
+                : role.getName();
+        return new RoleRef(role.getId(), name);
+    }
+
+    private static Optional<RoleModel> roleIgnoringCase(ClientModel client, String roleName) {
+        RoleModel exact = client.getRole(roleName);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return client.getRolesStream().filter(role -> role.getName().equalsIgnoreCase(roleName)).findFirst();
+    }
+}

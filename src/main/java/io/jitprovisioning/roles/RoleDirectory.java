@@ -1,0 +1,19 @@
+package io.jitprovisioning.roles;
+
+import java.util.Optional;
+
+/** The realm's roles, as far as the role rules need them. */
+public interface RoleDirectory {
+
+    /** The role named so ({@code role} or {@code clientId.role}), matched ignoring case. */
+    Optional<RoleRef> find(String name);
+
+    /**
+     * Whether the role must never be granted by an IdP: an admin role of Keycloak itself, or a composite that
+     * contains one.
+     */
+    boolean isProtected(RoleRef role);
+
+    /** Whether a bare name is that of one of Keycloak's admin roles, such as {@code realm-admin}. */
+    boolean namesAdminRole(String name);
+}

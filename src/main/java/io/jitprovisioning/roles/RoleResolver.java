@@ -1,0 +1,114 @@
+package io.jitprovisioning.roles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.profile.ValueCleaner;
+import io.jitprovisioning.refusal.JitError;
+import io.jitprovisioning.roles.RefusedRole.Reason;
+
+/**
+ * The role rules: IdP role values to the roles an account should hold. Values go through the role-value table,
+ * then name roles directly (ignoring case); protected roles and roles outside the allowlist are refused; when
+ * nothing is left the unknown-role policy decides.
+ */
+public final class RoleResolver {
+
+    /** More distinct values than this in one assertion are ignored: no sane IdP sends them. */
+    public static final int MAX_ROLE_VALUES = 100;
+
+    private final JitSettings settings;
+    private final RoleDirectory directory;
+    private final Supplier<Optional<RoleRef>> defaultRole;
+
+    /**
+     * @param defaultRole the default role, looked up only when needed (so that {@code Agent} is created only then)
+     */
+    public RoleResolver(JitSettings settings, RoleDirectory directory, Supplier<Optional<RoleRef>> defaultRole) {
+        this.settings = settings;
+        this.directory = directory;
+        this.defaultRole = defaultRole;
+    }
+
+    /** The roles for an account whose roles the IdP manages, from the values of its USER_ROLE attributes. */
+    public RoleDecision resolve(List<String> roleValues) {
+        Set<String> values = distinctValues(roleValues);
+        if (values.isEmpty()) {
+            return defaultDecision(List.of());
+        }
+        Set<String> assignable = assignableRoleIds();
+        Set<RoleRef> wanted = new LinkedHashSet<>();
+        List<RefusedRole> refused = new ArrayList<>();
+        for (String value : values) {
+            String roleName = settings.roleForValue(value).orElse(value);
+            Optional<RoleRef> role = directory.find(roleName);
+            if (role.isEmpty()) {
+                refused.add(new RefusedRole(value, directory.namesAdminRole(roleName) ? Reason.PROTECTED : Reason.UNKNOWN));
+            } else if (directory.isProtected(role.get())) {
+                refused.add(new RefusedRole(value, Reason.PROTECTED));
+            } else if (!settings.assignableRoles().isEmpty() && !assignable.contains(role.get().id())) {
+                refused.add(new RefusedRole(value, Reason.NOT_ASSIGNABLE));
+            } else {
+                wanted.add(role.get());
+            }
+        }
+        if (!wanted.isEmpty()) {
+            return new RoleDecision(RoleDecision.Outcome.APPLY, wanted, refused, false, null);
+        }
+        switch (settings.unknownRolePolicy()) {
+            case DENY:
+                return new RoleDecision(RoleDecision.Outcome.REFUSE, Set.of(), refused, false, refusalFor(refused));
+            case KEEP_CURRENT:
+                return new RoleDecision(RoleDecision.Outcome.KEEP_CURRENT, Set.of(), refused, false, null);
+            default:
+                return defaultDecision(refused);
+        }
+    }
+
+    /** Just the default role: for accounts whose roles the IdP does not manage, or that sent no role values. */
+    public RoleDecision defaultDecision(List<RefusedRole> alreadyRefused) {
+        List<RefusedRole> refused = new ArrayList<>(alreadyRefused);
+        Set<RoleRef> wanted = new LinkedHashSet<>();
+        Optional<RoleRef> role = defaultRole.get();
+        if (role.isPresent() && directory.isProtected(role.get())) {
+            refused.add(new RefusedRole(role.get().qualifiedName(), Reason.PROTECTED));
+        } else {
+            role.ifPresent(wanted::add);
+        }
+        return new RoleDecision(RoleDecision.Outcome.APPLY, wanted, refused, true, null);
+    }
+
+    private static JitError refusalFor(List<RefusedRole> refused) {
+        boolean anyExists = refused.stream().anyMatch(r -> r.reason() != Reason.UNKNOWN);
+        return anyExists ? JitError.ROLE_NOT_ALLOWED : JitError.UNKNOWN_ROLE;
+    }
+
+    private Set<String> assignableRoleIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String name : settings.assignableRoles()) {
+            directory.find(name).ifPresent(role -> ids.add(role.id()));
+        }
+        return ids;
+    }
+
+    private static Set<String> distinctValues(List<String> rawValues) {
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        for (String raw : rawValues) {
+            String value = ValueCleaner.roleValue(raw);
+            if (value != null && seen.add(value.toLowerCase(Locale.ROOT))) {
+                values.add(value);
+                if (values.size() == MAX_ROLE_VALUES) {
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+}
