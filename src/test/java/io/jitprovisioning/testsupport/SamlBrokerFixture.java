@@ -1,0 +1,329 @@
+package io.jitprovisioning.testsupport;
+
+import static io.jitprovisioning.testsupport.AdminApi.map;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.jsoup.nodes.Element;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.jitprovisioning.testsupport.Browser.Page;
+
+/**
+ * Real SAML brokering inside one Keycloak: realm {@code <name>-idp} is the SAML identity provider (users whose
+ * attributes its protocol mappers send in signed assertions), realm {@code <name>} brokers it with signature
+ * validation on, the JIT mapper, and a first-broker-login flow made of the JIT step alone.
+ */
+public final class SamlBrokerFixture {
+
+    public static final String IDP_ALIAS = "corp-idp";
+    public static final String CLIENT_ID = "test-app";
+    public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
+    public static final String FLOW_ALIAS = "jit first broker login";
+    public static final String PASSWORD = "password";
+    public static final String MAPPER_NAME = "jit";
+
+    /** SAML attribute name sent by the IdP realm, from the user attribute of the same name. */
+    public static final List<String> SENT_ATTRIBUTES = List.of("role", "firstName", "lastName", "email", "displayName", "phone");
+
+    private final AdminApi admin;
+    private final String broker;
+    private final String idp;
+
+    private SamlBrokerFixture(AdminApi admin, String broker) {
+        this.admin = admin;
+        this.broker = broker;
+        this.idp = broker + "-idp";
+    }
+
+    /** Both realms, wired together, with a JIT mapper holding {@code jitConfig}. */
+    public static SamlBrokerFixture create(AdminApi admin, String name, Map<String, String> jitConfig) {
+        SamlBrokerFixture fixture = new SamlBrokerFixture(admin, name);
+        fixture.delete();
+        fixture.createIdpRealm();
+        fixture.createBrokerRealm();
+        fixture.createIdentityProvider();
+        fixture.configureJit(jitConfig);
+        return fixture;
+    }
+
+    public String brokerRealm() {
+        return broker;
+    }
+
+    public String idpRealm() {
+        return idp;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    public String brokerEntityId() {
+        return admin.baseUrl() + "/realms/" + broker;
+    }
+
+    public void delete() {
+        admin.delete("/" + broker);
+        admin.delete("/" + idp);
+    }
+
+    // ---- identity provider side ----
+
+    /** Creates or replaces a user of the IdP realm. firstName, lastName and email go to the user's fields. */
+    public void idpUser(String username, Map<String, List<String>> attributes) {
+        UserRepresentation existing = findUser(idp, username);
+        UserRepresentation user = existing == null ? new UserRepresentation() : existing;
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        Map<String, List<String>> rest = new LinkedHashMap<>(attributes);
+        user.setFirstName(first(rest.remove("firstName")));
+        user.setLastName(first(rest.remove("lastName")));
+        user.setEmail(first(rest.remove("email")));
+        user.setAttributes(rest);
+        if (existing == null) {
+            user.setCredentials(List.of(password()));
+            admin.post("/" + idp + "/users", user).expect(201);
+        } else {
+            admin.put("/" + idp + "/users/" + existing.getId(), user).expect(204);
+        }
+    }
+
+    /** Adds a SAML attribute the IdP sends, from a user attribute. */
+    public void sendAttribute(String samlName, String friendlyName, String userAttribute) {
+        String clientUuid = clientUuid(idp, brokerEntityId());
+        admin.post("/" + idp + "/clients/" + clientUuid + "/protocol-mappers/models", attributeMapper(samlName, friendlyName, userAttribute))
+                .expect(201);
+    }
+
+    // ---- broker side ----
+
+    public void configureJit(Map<String, String> jitConfig) {
+        IdentityProviderMapperRepresentation mapper = jitMapper();
+        Map<String, String> config = new LinkedHashMap<>(jitConfig);
+        config.putIfAbsent("syncMode", "FORCE");
+        if (mapper == null) {
+            mapper = new IdentityProviderMapperRepresentation();
+            mapper.setName(MAPPER_NAME);
+            mapper.setIdentityProviderAlias(IDP_ALIAS);
+            mapper.setIdentityProviderMapper("jit-provisioning-idp-mapper");
+            mapper.setConfig(config);
+            admin.post(idpPath() + "/mappers", mapper).expect(201);
+        } else {
+            mapper.setConfig(config);
+            admin.put(idpPath() + "/mappers/" + mapper.getId(), mapper).expect(204);
+        }
+    }
+
+    public void removeJitMapper() {
+        IdentityProviderMapperRepresentation mapper = jitMapper();
+        if (mapper != null) {
+            admin.delete(idpPath() + "/mappers/" + mapper.getId()).expect(204);
+        }
+    }
+
+    public IdentityProviderMapperRepresentation jitMapper() {
+        return admin.get(idpPath() + "/mappers", new TypeReference<List<IdentityProviderMapperRepresentation>>() {
+        }).stream().filter(m -> MAPPER_NAME.equals(m.getName())).findFirst().orElse(null);
+    }
+
+    /** Changes settings of the identity provider itself (e.g. trustEmail, syncMode). */
+    public void updateIdentityProvider(UnaryOperator<Map<String, Object>> change) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> idpRep = admin.get(idpPath(), Map.class);
+        admin.put(idpPath(), change.apply(idpRep)).expect(204);
+    }
+
+    public void createRealmRole(String name) {
+        RoleRepresentation role = new RoleRepresentation();
+        role.setName(name);
+        admin.post("/" + broker + "/roles", role);
+    }
+
+    public RoleRepresentation realmRole(String name) {
+        AdminApi.Reply reply = admin.get("/" + broker + "/roles/" + AdminApi.encode(name));
+        return reply.status() == 200 ? reply.as(RoleRepresentation.class) : null;
+    }
+
+    public UserRepresentation brokerUser(String username) {
+        return findUser(broker, username);
+    }
+
+    public List<UserRepresentation> brokerUsers() {
+        return admin.get("/" + broker + "/users?max=1000", new TypeReference<List<UserRepresentation>>() {
+        });
+    }
+
+    public List<String> realmRolesOf(String userId) {
+        return admin.get("/" + broker + "/users/" + userId + "/role-mappings/realm", new TypeReference<List<RoleRepresentation>>() {
+        }).stream().map(RoleRepresentation::getName).filter(name -> !name.startsWith("default-roles-")).sorted().toList();
+    }
+
+    public void grantRealmRole(String userId, String roleName) {
+        admin.post("/" + broker + "/users/" + userId + "/role-mappings/realm", List.of(realmRole(roleName))).expect(204);
+    }
+
+    public List<Map<String, Object>> federatedIdentities(String userId) {
+        return admin.get("/" + broker + "/users/" + userId + "/federated-identity", new TypeReference<List<Map<String, Object>>>() {
+        });
+    }
+
+    public List<EventRepresentation> events(String type) {
+        return admin.get("/" + broker + "/events?max=1000&type=" + type, new TypeReference<List<EventRepresentation>>() {
+        });
+    }
+
+    public void clearEvents() {
+        admin.delete("/" + broker + "/events").expect(204);
+    }
+
+    // ---- signing in ----
+
+    public LoginResult login(String username) {
+        return login(username, UnaryOperator.identity());
+    }
+
+    /** A full SP-initiated sign-in in a fresh browser; {@code tamper} may change the SAMLResponse form before it is posted. */
+    public LoginResult login(String username, UnaryOperator<Map<String, String>> tamper) {
+        Browser browser = new Browser();
+        String authUrl = admin.baseUrl() + "/realms/" + broker + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
+                + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI) + "&response_type=code&scope=openid&state=s"
+                + "&kc_idp_hint=" + IDP_ALIAS;
+        Page page = browser.get(authUrl);
+        for (int step = 0; step < 10; step++) {
+            Element samlForm = page.samlAutoPostForm();
+            Element loginForm = page.status() == 200 ? page.document().selectFirst("form#kc-form-login") : null;
+            if (samlForm != null) {
+                boolean response = !samlForm.select("input[name=SAMLResponse]").isEmpty();
+                page = browser.follow(browser.submitOnce(samlForm, Map.of(), response ? tamper : UnaryOperator.identity()));
+            } else if (loginForm != null && page.uri().getPath().contains("/realms/" + idp + "/")) {
+                page = browser.submit(loginForm, Map.of("username", username, "password", PASSWORD));
+            } else {
+                break;
+            }
+        }
+        return new LoginResult(browser.history(), page, REDIRECT_URI);
+    }
+
+    // ---- setup ----
+
+    private void createIdpRealm() {
+        admin.post("", map("realm", idp, "enabled", true)).expect(201);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> profile = admin.get("/" + idp + "/users/profile", Map.class);
+        profile.put("unmanagedAttributePolicy", "ENABLED");
+        admin.put("/" + idp + "/users/profile", profile).expect(200);
+
+        List<Map<String, Object>> mappers = new ArrayList<>();
+        for (String attribute : SENT_ATTRIBUTES) {
+            mappers.add(attributeMapper(attribute, null, attribute));
+        }
+        Map<String, Object> client = map(
+                "clientId", brokerEntityId(),
+                "protocol", "saml",
+                "enabled", true,
+                "frontchannelLogout", false,
+                "redirectUris", List.of(brokerEntityId() + "/broker/" + IDP_ALIAS + "/endpoint"),
+                "attributes", map(
+                        "saml.assertion.signature", "true",
+                        "saml.server.signature", "true",
+                        "saml.client.signature", "false",
+                        "saml.authnstatement", "true",
+                        "saml.signature.algorithm", "RSA_SHA256",
+                        "saml_force_name_id_format", "true",
+                        "saml_name_id_format", "username",
+                        "saml_assertion_consumer_url_post", brokerEntityId() + "/broker/" + IDP_ALIAS + "/endpoint"),
+                "protocolMappers", mappers);
+        admin.post("/" + idp + "/clients", client).expect(201);
+    }
+
+    private void createBrokerRealm() {
+        admin.post("", map("realm", broker, "enabled", true, "eventsEnabled", true)).expect(201);
+        admin.post("/" + broker + "/clients", map(
+                "clientId", CLIENT_ID,
+                "publicClient", true,
+                "standardFlowEnabled", true,
+                "redirectUris", List.of(REDIRECT_URI))).expect(201);
+        admin.post("/" + broker + "/authentication/flows", map(
+                "alias", FLOW_ALIAS, "providerId", "basic-flow", "topLevel", true, "builtIn", false)).expect(201);
+        String flowPath = "/" + broker + "/authentication/flows/" + AdminApi.encode(FLOW_ALIAS).replace("+", "%20");
+        admin.post(flowPath + "/executions/execution", map("provider", "jit-provisioning-authenticator")).expect(201);
+        List<Map<String, Object>> executions = admin.get(flowPath + "/executions", new TypeReference<List<Map<String, Object>>>() {
+        });
+        Map<String, Object> execution = executions.get(0);
+        execution.put("requirement", "REQUIRED");
+        admin.put(flowPath + "/executions", execution).expect(204);
+    }
+
+    private void createIdentityProvider() {
+        @SuppressWarnings("unchecked")
+        Map<String, String> imported = admin.post("/" + broker + "/identity-provider/import-config",
+                map("providerId", "saml", "fromUrl", admin.baseUrl() + "/realms/" + idp + "/protocol/saml/descriptor"))
+                .expect(200).as(Map.class);
+        Map<String, String> config = new LinkedHashMap<>(imported);
+        config.put("validateSignature", "true");
+        config.put("wantAssertionsSigned", "true");
+        config.put("postBindingResponse", "true");
+        config.put("postBindingAuthnRequest", "true");
+        config.put("principalType", "SUBJECT");
+        config.put("nameIDPolicyFormat", "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
+        config.put("syncMode", "FORCE");
+        admin.post("/" + broker + "/identity-provider/instances", map(
+                "alias", IDP_ALIAS,
+                "displayName", "Corp IdP",
+                "providerId", "saml",
+                "enabled", true,
+                "trustEmail", false,
+                "firstBrokerLoginFlowAlias", FLOW_ALIAS,
+                "config", config)).expect(201);
+    }
+
+    private String idpPath() {
+        return "/" + broker + "/identity-provider/instances/" + IDP_ALIAS;
+    }
+
+    private UserRepresentation findUser(String realm, String username) {
+        return admin.get("/" + realm + "/users?exact=true&username=" + AdminApi.encode(username),
+                new TypeReference<List<UserRepresentation>>() {
+                }).stream().findFirst().orElse(null);
+    }
+
+    private String clientUuid(String realm, String clientId) {
+        return admin.get("/" + realm + "/clients?clientId=" + AdminApi.encode(clientId), new TypeReference<List<Map<String, Object>>>() {
+        }).get(0).get("id").toString();
+    }
+
+    private static Map<String, Object> attributeMapper(String samlName, String friendlyName, String userAttribute) {
+        Map<String, Object> config = map(
+                "user.attribute", userAttribute,
+                "attribute.name", samlName,
+                "attribute.nameformat", "Basic",
+                "aggregate.attrs", "true");
+        if (friendlyName != null) {
+            config.put("friendly.name", friendlyName);
+        }
+        return map("name", "send " + samlName, "protocol", "saml", "protocolMapper", "saml-user-attribute-mapper", "config", config);
+    }
+
+    private static org.keycloak.representations.idm.CredentialRepresentation password() {
+        org.keycloak.representations.idm.CredentialRepresentation credential = new org.keycloak.representations.idm.CredentialRepresentation();
+        credential.setType("password");
+        credential.setValue(PASSWORD);
+        credential.setTemporary(false);
+        return credential;
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,59 @@
+package io.jitprovisioning.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one Keycloak all integration test classes share: started by the first class that asks, stopped when the test
+ * JVM exits. Paths and ports come from failsafe's system properties (see pom.xml).
+ */
+public final class SharedKeycloak {
+
+    private static KeycloakServer server;
+    private static AdminApi admin;
+
+    private SharedKeycloak() {
+    }
+
+    public static synchronized KeycloakServer server() {
+        if (server == null) {
+            Path home = Path.of(required("kc.it.home"));
+            Path jar = Path.of(required("kc.it.provider.jar"));
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Build the extension first (mvn verify): missing " + jar);
+            }
+            KeycloakServer started = new KeycloakServer(home,
+                    Integer.parseInt(required("kc.it.port")), Integer.parseInt(required("kc.it.management.port")),
+                    List.of(), Map.of());
+            if (Boolean.getBoolean("kc.it.reuse") && started.isReady()) {
+                // Development shortcut: a Keycloak someone keeps running (with the current jar) is used as it is.
+                server = started;
+                return server;
+            }
+            started.wipeData();
+            started.installProvider(jar);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-keycloak"));
+            started.start(Duration.ofMinutes(4));
+            server = started;
+        }
+        return server;
+    }
+
+    public static synchronized AdminApi admin() {
+        if (admin == null) {
+            admin = new AdminApi(server().baseUrl());
+        }
+        return admin;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set: run the ITs through Maven (mvn verify)");
+        }
+        return value;
+    }
+}
