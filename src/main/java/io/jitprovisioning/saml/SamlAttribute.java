@@ -9,9 +9,11 @@ public record SamlAttribute(String name, String friendlyName, List<String> value
         values = List.copyOf(values);
     }
 
-    /** SAML names are matched on Name or FriendlyName, ignoring case, as administrators type them. */
+    /**
+     * Matches Name or FriendlyName exactly, as Keycloak's own attribute mappers do. Ignoring case would be friendlier
+     * but wrong: Keycloak IdPs send their realm roles as {@code Role}, which must not pass for {@code role}.
+     */
     public boolean isCalled(String attributeName) {
-        return attributeName != null
-                && (attributeName.equalsIgnoreCase(name) || attributeName.equalsIgnoreCase(friendlyName));
+        return attributeName != null && (attributeName.equals(name) || attributeName.equals(friendlyName));
     }
 }

@@ -54,7 +54,7 @@ public final class SamlAttributes {
         return new SamlAttributes(found);
     }
 
-    /** All values of the attribute called so (Name or FriendlyName, any case), in document order. */
+    /** All values of the attribute called so (Name or FriendlyName), in document order. */
     public List<String> values(String attributeName) {
         List<String> values = new ArrayList<>();
         for (SamlAttribute attribute : attributes) {

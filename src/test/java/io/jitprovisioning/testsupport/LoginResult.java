@@ -12,6 +12,15 @@ public record LoginResult(List<Page> history, Page last, String redirectUri) {
         return last.isRedirect() && last.location().startsWith(redirectUri) && last.location().contains("code=");
     }
 
+    /** The authorization code the application received. */
+    public String code() {
+        String location = last.location();
+        int start = location.indexOf("code=") + 5;
+        int end = location.indexOf('&', start);
+        return java.net.URLDecoder.decode(end < 0 ? location.substring(start) : location.substring(start, end),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * Pages the person signing in would have looked at, other than the IdP's own login form: review-profile,
      * confirm-link, update-account, error pages. JIT promises none on success.

@@ -2,6 +2,12 @@ package io.jitprovisioning.testsupport;
 
 import static io.jitprovisioning.testsupport.AdminApi.map;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +15,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jsoup.nodes.Element;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -150,6 +157,19 @@ public final class SamlBrokerFixture {
         admin.post("/" + broker + "/roles", role);
     }
 
+    /** A realm role made of other roles (realm roles by name, client roles as clientId.role). */
+    public void createCompositeRole(String name, List<String> composites) {
+        createRealmRole(name);
+        List<RoleRepresentation> parts = composites.stream()
+                .map(part -> part.contains(".") ? clientRole(part.substring(0, part.indexOf('.')), part.substring(part.indexOf('.') + 1)) : realmRole(part))
+                .toList();
+        admin.post("/" + broker + "/roles/" + AdminApi.encode(name) + "/composites", parts).expect(204);
+    }
+
+    public RoleRepresentation clientRole(String clientId, String role) {
+        return admin.get("/" + broker + "/clients/" + clientUuid(broker, clientId) + "/roles/" + AdminApi.encode(role), RoleRepresentation.class);
+    }
+
     public RoleRepresentation realmRole(String name) {
         AdminApi.Reply reply = admin.get("/" + broker + "/roles/" + AdminApi.encode(name));
         return reply.status() == 200 ? reply.as(RoleRepresentation.class) : null;
@@ -215,6 +235,49 @@ public final class SamlBrokerFixture {
         return new LoginResult(browser.history(), page, REDIRECT_URI);
     }
 
+    /** The test application's access token for a successful login. */
+    public String accessToken(LoginResult login) {
+        String form = "grant_type=authorization_code&client_id=" + CLIENT_ID + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI)
+                + "&code=" + AdminApi.encode(login.code());
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(admin.baseUrl() + "/realms/" + broker + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new AdminApi.Reply(response.statusCode(), response.body(), null).expect(200).json().get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Tries to change the signed-in user's attributes through the account REST API; returns the HTTP status. */
+    public int accountApiUpdate(String accessToken, Map<String, List<String>> attributes) {
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            URI account = URI.create(admin.baseUrl() + "/realms/" + broker + "/account/");
+            HttpResponse<String> current = http.send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + accessToken)
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> me = new AdminApi.Reply(current.statusCode(), current.body(), null).expect(200).as(Map.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) me.getOrDefault("attributes", Map.of()));
+            merged.putAll(attributes);
+            me.put("attributes", merged);
+            return http.send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + accessToken)
+                    .header("Content-Type", "application/json").POST(AdminApi.json(me)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- setup ----
 
     private void createIdpRealm() {
@@ -277,7 +340,7 @@ public final class SamlBrokerFixture {
         config.put("postBindingAuthnRequest", "true");
         config.put("principalType", "SUBJECT");
         config.put("nameIDPolicyFormat", "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
-        config.put("syncMode", "FORCE");
+        config.put("syncMode", "IMPORT");
         admin.post("/" + broker + "/identity-provider/instances", map(
                 "alias", IDP_ALIAS,
                 "displayName", "Corp IdP",
@@ -315,8 +378,8 @@ public final class SamlBrokerFixture {
         return map("name", "send " + samlName, "protocol", "saml", "protocolMapper", "saml-user-attribute-mapper", "config", config);
     }
 
-    private static org.keycloak.representations.idm.CredentialRepresentation password() {
-        org.keycloak.representations.idm.CredentialRepresentation credential = new org.keycloak.representations.idm.CredentialRepresentation();
+    private static CredentialRepresentation password() {
+        CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType("password");
         credential.setValue(PASSWORD);
         credential.setTemporary(false);

@@ -1,0 +1,314 @@
+package io.jitprovisioning.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.UnknownRolePolicy;
+import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.SamlBrokerFixture;
+import io.jitprovisioning.testsupport.SharedKeycloak;
+
+@DisplayName("IdP managed roles and attribute mapping, through real SAML logins")
+class ManagedRolesIT {
+
+    static JitSettings.Builder productPageMapping() {
+        return JitSettings.builder().jitEnabled(true).defaultRole("support").idpManagedRoles(true)
+                .map("role", AttributeTarget.USER_ROLE)
+                .map("firstName", AttributeTarget.USER_FIRST_NAME)
+                .map("lastName", AttributeTarget.USER_LAST_NAME)
+                .map("email", AttributeTarget.USER_EMAIL)
+                .map("displayName", AttributeTarget.USER_DISPLAY_NAME)
+                .map("phone", AttributeTarget.USER_PHONE_NUMBER);
+    }
+
+    static Map<String, List<String>> person(String first, String last, String email, String... roles) {
+        return Map.of("firstName", List.of(first), "lastName", List.of(last), "email", List.of(email), "role", List.of(roles));
+    }
+
+    static SamlBrokerFixture fixture(String name, JitSettings settings) {
+        SamlBrokerFixture fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), name, settings.toConfig());
+        for (String role : List.of("support", "developer", "tester", "auditor", "manager")) {
+            fixture.createRealmRole(role);
+        }
+        return fixture;
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given the product page's mapping (role -> USER_ROLE, firstName -> USER_FIRST_NAME, ...)")
+    class ProductPageMapping {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("managed", productPageMapping().build());
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("Adam with role developer gets an account named Adam holding developer")
+        void productPageExample() {
+            fixture.idpUser("adam", person("Adam", "Smith", "adam@example.org", "developer"));
+
+            LoginResult login = fixture.login("adam");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(login.pagesShownByBroker(fixture.idpRealm())).isEmpty();
+            UserRepresentation adam = fixture.brokerUser("adam");
+            assertThat(adam.getFirstName()).isEqualTo("Adam");
+            assertThat(fixture.realmRolesOf(adam.getId())).containsExactly("developer");
+        }
+
+        @Test
+        @DisplayName("a role changed in the IdP replaces the old one at the next login; a hand-granted role stays")
+        void roleChangeFollowsTheIdp() {
+            fixture.idpUser("carol", person("Carol", "Jones", "carol@example.org", "developer"));
+            assertThat(fixture.login("carol").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("carol").getId();
+            fixture.grantRealmRole(id, "auditor");
+
+            fixture.idpUser("carol", person("Carol", "Jones", "carol@example.org", "tester"));
+            assertThat(fixture.login("carol").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("auditor", "tester");
+            EventRepresentation event = lastJitEvent(fixture, id);
+            assertThat(event.getDetails()).containsEntry("jit_roles_granted", "tester").containsEntry("jit_roles_revoked", "developer");
+        }
+
+        @Test
+        @DisplayName("several role values, in one multi-valued attribute, give several roles")
+        void multiValuedRoles() {
+            fixture.idpUser("dave", person("Dave", "Grohl", "dave@example.org", "developer", "TESTER", " manager "));
+
+            assertThat(fixture.login("dave").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(fixture.brokerUser("dave").getId())).containsExactly("developer", "manager", "tester");
+        }
+
+        @Test
+        @DisplayName("no role value sent: the default role; the IdP-granted role is revoked")
+        void noRoleGivesDefault() {
+            fixture.idpUser("erin", person("Erin", "Brock", "erin@example.org", "developer"));
+            assertThat(fixture.login("erin").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("erin").getId();
+
+            fixture.idpUser("erin", Map.of("firstName", List.of("Erin"), "lastName", List.of("Brock"), "email", List.of("erin@example.org")));
+            assertThat(fixture.login("erin").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("support");
+        }
+
+        @Test
+        @DisplayName("profile fields follow the IdP at every login; a field no longer sent keeps its value")
+        void profileFollowsTheIdp() {
+            fixture.idpUser("fay", Map.of("firstName", List.of("Fay"), "lastName", List.of("Wray"), "email", List.of("fay@example.org"),
+                    "displayName", List.of("Fay W."), "phone", List.of("+1 555 0100"), "role", List.of("developer")));
+            assertThat(fixture.login("fay").isLoggedIn()).isTrue();
+            UserRepresentation fay = fixture.brokerUser("fay");
+            assertThat(fay.getAttributes()).containsEntry("displayName", List.of("Fay W.")).containsEntry("phoneNumber", List.of("+1 555 0100"));
+
+            fixture.idpUser("fay", Map.of("firstName", List.of("Faye"), "lastName", List.of("Wray"), "email", List.of("faye@example.org"),
+                    "role", List.of("developer")));
+            assertThat(fixture.login("fay").isLoggedIn()).isTrue();
+
+            UserRepresentation updated = fixture.brokerUser("fay");
+            assertThat(updated.getFirstName()).isEqualTo("Faye");
+            assertThat(updated.getEmail()).isEqualTo("faye@example.org");
+            assertThat(updated.getAttributes()).containsEntry("displayName", List.of("Fay W.")).containsEntry("phoneNumber", List.of("+1 555 0100"));
+            assertThat(lastJitEvent(fixture, fay.getId()).getDetails()).containsEntry("jit_profile_updated", "email,firstName");
+        }
+
+        @Test
+        @DisplayName("the provenance of IdP-granted roles cannot be changed by the user, and survives an admin's edit")
+        void provenanceIsOutOfTheUsersReach() {
+            fixture.idpUser("gus", person("Gus", "Fring", "gus@example.org", "developer"));
+            LoginResult login = fixture.login("gus");
+            assertThat(login.isLoggedIn()).isTrue();
+            UserRepresentation gus = fixture.brokerUser("gus");
+            String token = fixture.accessToken(login);
+
+            int status = fixture.accountApiUpdate(token, Map.of("jit.managed.roles", List.of("forged")));
+
+            assertThat(status).isIn(200, 204, 400);
+            UserRepresentation afterUser = fixture.brokerUser("gus");
+            assertThat(afterUser.getAttributes().get("jit.managed.roles")).isEqualTo(gus.getAttributes().get("jit.managed.roles"));
+
+            afterUser.setFirstName("Gustavo");
+            fixture.admin().put("/" + fixture.brokerRealm() + "/users/" + gus.getId(), afterUser).expect(204);
+            assertThat(fixture.brokerUser("gus").getAttributes().get("jit.managed.roles")).isEqualTo(gus.getAttributes().get("jit.managed.roles"));
+
+            fixture.idpUser("gus", person("Gus", "Fring", "gus@example.org", "tester"));
+            assertThat(fixture.login("gus").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(gus.getId())).containsExactly("tester");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given role values that name no assignable role")
+    class UnknownRoles {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("unknown", productPageMapping().roleValue("Engineering", "developer").build());
+            fixture.createCompositeRole("super", List.of("realm-management.manage-users"));
+            fixture.createCompositeRole("nested-super", List.of("super"));
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        private void policy(UnknownRolePolicy policy, JitSettings.Builder settings) {
+            fixture.configureJit(settings.unknownRolePolicy(policy).build().toConfig());
+        }
+
+        @Test
+        @DisplayName("the role-value table maps an IdP value to a role")
+        void roleValueTable() {
+            policy(UnknownRolePolicy.DEFAULT_ROLE, productPageMapping().roleValue("Engineering", "developer"));
+            fixture.idpUser("hal", person("Hal", "Nine", "hal@example.org", "engineering"));
+
+            assertThat(fixture.login("hal").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(fixture.brokerUser("hal").getId())).containsExactly("developer");
+        }
+
+        @Test
+        @DisplayName("DEFAULT_ROLE: an unknown value gives the default role, and the event names the value")
+        void defaultRolePolicy() {
+            policy(UnknownRolePolicy.DEFAULT_ROLE, productPageMapping());
+            fixture.idpUser("ida", person("Ida", "Lupino", "ida@example.org", "astronaut"));
+
+            assertThat(fixture.login("ida").isLoggedIn()).isTrue();
+
+            String id = fixture.brokerUser("ida").getId();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("support");
+            assertThat(lastJitEvent(fixture, id).getDetails()).containsEntry("jit_roles_refused", "astronaut(unknown)");
+        }
+
+        @Test
+        @DisplayName("DENY: a new user is refused with UNKNOWN_ROLE and no account is created")
+        void denyRefusesNewUser() {
+            policy(UnknownRolePolicy.DENY, productPageMapping());
+            fixture.idpUser("jack", person("Jack", "Sprat", "jack@example.org", "astronaut"));
+
+            LoginResult login = fixture.login("jack");
+
+            assertThat(login.isLoggedIn()).isFalse();
+            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("UNKNOWN_ROLE");
+            assertThat(login.lastStatus()).isEqualTo(403);
+            assertThat(fixture.brokerUser("jack")).isNull();
+        }
+
+        @Test
+        @DisplayName("DENY: an existing user sent only a protected role is refused with ROLE_NOT_ALLOWED and keeps their roles")
+        void denyRefusesExistingUser() {
+            policy(UnknownRolePolicy.DENY, productPageMapping());
+            fixture.idpUser("kim", person("Kim", "Novak", "kim@example.org", "developer"));
+            assertThat(fixture.login("kim").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("kim").getId();
+
+            fixture.idpUser("kim", person("Kim", "Novak", "kim@example.org", "super"));
+            LoginResult login = fixture.login("kim");
+
+            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("ROLE_NOT_ALLOWED");
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
+        }
+
+        @Test
+        @DisplayName("KEEP_CURRENT: an unknown value leaves the account's roles as they are")
+        void keepCurrentPolicy() {
+            policy(UnknownRolePolicy.KEEP_CURRENT, productPageMapping());
+            fixture.idpUser("lea", person("Lea", "Seydoux", "lea@example.org", "developer"));
+            assertThat(fixture.login("lea").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("lea").getId();
+
+            fixture.idpUser("lea", person("Lea", "Seydoux", "lea@example.org", "astronaut"));
+            assertThat(fixture.login("lea").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
+        }
+
+        @Test
+        @DisplayName("admin roles, composites holding them at any depth, and roles outside the allowlist are never granted")
+        void protectedRolesAreNeverGranted() {
+            policy(UnknownRolePolicy.DEFAULT_ROLE, productPageMapping()
+                    .roleValue("boss", "realm-management.realm-admin")
+                    .assignableRole("developer").assignableRole("tester").assignableRole("super").assignableRole("nested-super")
+                    .assignableRole("realm-management.realm-admin"));
+            fixture.idpUser("max", person("Max", "Power", "max@example.org",
+                    "realm-admin", "manage-users", "admin", "super", "nested-super", "boss", "manager", "developer"));
+
+            assertThat(fixture.login("max").isLoggedIn()).isTrue();
+
+            String id = fixture.brokerUser("max").getId();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
+            assertThat(fixture.admin().get("/" + fixture.brokerRealm() + "/users/" + id + "/role-mappings").body())
+                    .doesNotContain("realm-admin").doesNotContain("manage-users");
+            assertThat(lastJitEvent(fixture, id).getDetails().get("jit_roles_refused"))
+                    .contains("realm-admin(protected)", "manage-users(protected)", "admin(unknown)", "super(protected)",
+                            "nested-super(protected)", "boss(protected)", "manager(not_assignable)");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given IdP managed roles off")
+    class ManagedRolesOff {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("unmanaged", productPageMapping().idpManagedRoles(false).build());
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("the default role is granted at creation, and later logins change neither roles nor profile")
+        void noSync() {
+            fixture.idpUser("ned", person("Ned", "Flanders", "ned@example.org", "developer"));
+            assertThat(fixture.login("ned").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("ned").getId();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("support");
+
+            fixture.idpUser("ned", person("Ned", "Stark", "ned@example.org", "tester"));
+            assertThat(fixture.login("ned").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("support");
+        }
+    }
+
+    static EventRepresentation lastJitEvent(SamlBrokerFixture fixture, String userId) {
+        return fixture.events("IDENTITY_PROVIDER_LOGIN").stream()
+                .filter(event -> userId.equals(event.getUserId()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no IDENTITY_PROVIDER_LOGIN event for " + userId));
+    }
+}
