@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.sync.Changes;
+import io.jitprovisioning.sync.LoginSync;
 
 /**
  * The extension's audit trail in Keycloak's own events. Details never hold profile values, only field names,
@@ -62,13 +63,12 @@ public final class JitEvents {
         event.success();
     }
 
-    public static void addRefusedRoles(EventBuilder event, List<RefusedRole> refused) {
-        detail(event, ROLES_REFUSED, refused.stream().map(RefusedRole::toString).toList());
-    }
-
-    /** Marks a refusal on the flow's event builder, and sends it. */
-    public static void refused(EventBuilder event, String idpAlias, JitError code) {
-        event.detail(Details.IDENTITY_PROVIDER, idpAlias)
+    /** Marks a refusal on an event builder, with the role values behind a role refusal, and sends it. */
+    public static void refused(EventBuilder event, LoginSync sync, JitError code) {
+        if (code == JitError.UNKNOWN_ROLE || code == JitError.ROLE_NOT_ALLOWED) {
+            detail(event, ROLES_REFUSED, sync.decision().refused().stream().map(RefusedRole::toString).toList());
+        }
+        event.detail(Details.IDENTITY_PROVIDER, sync.idpAlias())
                 .detail(ERROR, code.name())
                 .error(code.eventError());
     }

@@ -175,6 +175,38 @@ public final class SamlBrokerFixture {
         return reply.status() == 200 ? reply.as(RoleRepresentation.class) : null;
     }
 
+    /** Creates an account in the broker realm as an administrator would (an invitation), and returns its id. */
+    public String createBrokerUser(String username, String email, boolean enabled) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(email);
+        user.setFirstName("Invited");
+        user.setLastName("User");
+        user.setEnabled(enabled);
+        return admin.post("/" + broker + "/users", user).expect(201).createdId();
+    }
+
+    /** Creates an organization owning {@code domain}, links the identity provider to it, and returns its id. */
+    public String createOrganization(String alias, String domain) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> realm = admin.get("/" + broker, Map.class);
+        realm.put("organizationsEnabled", true);
+        admin.put("/" + broker, realm).expect(204);
+        String id = admin.post("/" + broker + "/organizations", map("name", alias, "alias", alias,
+                "domains", List.of(map("name", domain)))).expect(201).createdId();
+        admin.post("/" + broker + "/organizations/" + id + "/identity-providers", IDP_ALIAS).expect(204);
+        return id;
+    }
+
+    public void addOrganizationMember(String organizationId, String userId) {
+        admin.post("/" + broker + "/organizations/" + organizationId + "/members", userId).expect(201);
+    }
+
+    public List<String> organizationMemberNames(String organizationId) {
+        return admin.get("/" + broker + "/organizations/" + organizationId + "/members", new TypeReference<List<Map<String, Object>>>() {
+        }).stream().map(member -> (String) member.get("username")).sorted().toList();
+    }
+
     public UserRepresentation brokerUser(String username) {
         return findUser(broker, username);
     }
@@ -215,10 +247,19 @@ public final class SamlBrokerFixture {
 
     /** A full SP-initiated sign-in in a fresh browser; {@code tamper} may change the SAMLResponse form before it is posted. */
     public LoginResult login(String username, UnaryOperator<Map<String, String>> tamper) {
+        return login(username, tamper, "");
+    }
+
+    /** A sign-in asking for the login pages in one language ({@code ui_locales}). */
+    public LoginResult loginInLanguage(String username, String locale) {
+        return login(username, UnaryOperator.identity(), "&ui_locales=" + locale);
+    }
+
+    private LoginResult login(String username, UnaryOperator<Map<String, String>> tamper, String extraParameters) {
         Browser browser = new Browser();
         String authUrl = admin.baseUrl() + "/realms/" + broker + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
                 + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI) + "&response_type=code&scope=openid&state=s"
-                + "&kc_idp_hint=" + IDP_ALIAS;
+                + "&kc_idp_hint=" + IDP_ALIAS + extraParameters;
         Page page = browser.get(authUrl);
         for (int step = 0; step < 10; step++) {
             Element samlForm = page.samlAutoPostForm();
@@ -311,7 +352,8 @@ public final class SamlBrokerFixture {
     }
 
     private void createBrokerRealm() {
-        admin.post("", map("realm", broker, "enabled", true, "eventsEnabled", true)).expect(201);
+        admin.post("", map("realm", broker, "enabled", true, "eventsEnabled", true,
+                "internationalizationEnabled", true, "supportedLocales", List.of("en", "de", "fr"), "defaultLocale", "en")).expect(201);
         admin.post("/" + broker + "/clients", map(
                 "clientId", CLIENT_ID,
                 "publicClient", true,

@@ -9,16 +9,16 @@ import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticato
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import io.jitprovisioning.admission.Admission;
+import io.jitprovisioning.admission.FirstLoginAdmission;
 import io.jitprovisioning.broker.saml.mappers.JitMappers;
 import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.organization.OrganizationMembership;
-import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.provenance.ProvisionedBy;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.refusal.RefusalPage;
@@ -28,7 +28,8 @@ import io.jitprovisioning.userprofile.ProfileDeclarations;
 
 /**
  * The first-broker-login step: creates the account with no page shown (JIT on), links invited accounts (JIT off),
- * and refuses everything else before any account, link or membership exists.
+ * and refuses everything else before any account, link or membership exists. The JIT mapper refuses most of those
+ * logins earlier, before this flow starts; this step decides again because it is the one that writes.
  */
 final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
 
@@ -39,36 +40,18 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
                                     BrokeredIdentityContext brokerContext) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        IdentityProviderModel idp = brokerContext.getIdpConfig();
-        LoginSync sync = new LoginSync(session, realm, brokerContext, JitMappers.settingsOf(session, idp.getAlias()));
+        String alias = brokerContext.getIdpConfig().getAlias();
+        LoginSync sync = new LoginSync(session, realm, brokerContext, JitMappers.settingsOf(session, alias));
+        Optional<OrganizationMembership> organization = OrganizationMembership.of(session, brokerContext.getIdpConfig());
 
-        Optional<JitError> roleRefusal = sync.refusal();
-        if (roleRefusal.isPresent()) {
-            refuse(context, sync, roleRefusal.get());
-            return;
+        Admission admission = FirstLoginAdmission.decide(session, realm, brokerContext, sync, organization);
+        if (admission instanceof Admission.Refuse refusal) {
+            refuse(context, sync, refusal.code());
+        } else if (admission instanceof Admission.Link link) {
+            finish(context, sync, link.user(), sync.provision(link.user(), false), organization, "linked");
+        } else if (admission instanceof Admission.Create create) {
+            create(context, sync, brokerContext, create.username(), organization);
         }
-        ProfileValues profile = sync.newAccountProfile();
-        String username = realm.isRegistrationEmailAsUsername() ? profile.email().orElse(null) : brokerContext.getModelUsername();
-        Optional<ExistingAccount> existing = ExistingAccount.find(session, realm, profile.email().orElse(null), username);
-        Optional<OrganizationMembership> organization = OrganizationMembership.of(session, idp);
-
-        if (existing.isEmpty()) {
-            if (!sync.settings().jitEnabled()) {
-                refuse(context, sync, JitError.NOT_PROVISIONED);
-            } else if (username == null || username.isBlank()) {
-                refuse(context, sync, JitError.NOT_PROVISIONED);
-            } else {
-                create(context, sync, brokerContext, username, organization);
-            }
-            return;
-        }
-        Optional<JitError> linkRefusal = linkRefusal(session, realm, existing.get(), sync, brokerContext, organization);
-        if (linkRefusal.isPresent()) {
-            refuse(context, sync, linkRefusal.get());
-            return;
-        }
-        UserModel user = existing.get().user();
-        finish(context, sync, user, sync.provision(user, false), organization, "linked");
     }
 
     private void create(AuthenticationFlowContext context, LoginSync sync, BrokeredIdentityContext brokerContext,
@@ -90,25 +73,6 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
         finish(context, sync, user, changes, organization, "created");
     }
 
-    private static Optional<JitError> linkRefusal(KeycloakSession session, RealmModel realm, ExistingAccount account,
-                                                  LoginSync sync, BrokeredIdentityContext brokerContext,
-                                                  Optional<OrganizationMembership> organization) {
-        if (account.isAmbiguous()) {
-            return Optional.of(JitError.ACCOUNT_EXISTS_UNTRUSTED);
-        }
-        UserModel user = account.user();
-        if (!user.isEnabled()) {
-            return Optional.of(JitError.ACCOUNT_DISABLED);
-        }
-        boolean linkedToAnotherIdentity = session.users().getFederatedIdentity(realm, user, sync.idpAlias()) != null;
-        if (linkedToAnotherIdentity || LinkTrust.holdsAdminRole(user)) {
-            return Optional.of(JitError.ACCOUNT_EXISTS_UNTRUSTED);
-        }
-        boolean trusted = !sync.settings().jitEnabled()
-                || LinkTrust.vouchedFor(account, brokerContext.getIdpConfig(), brokerContext.getId(), organization);
-        return trusted ? Optional.empty() : Optional.of(JitError.ACCOUNT_EXISTS_UNTRUSTED);
-    }
-
     private static void finish(AuthenticationFlowContext context, LoginSync sync, UserModel user, Changes changes,
                                Optional<OrganizationMembership> organization, String account) {
         context.getEvent().detail(JitEvents.ACCOUNT, account);
@@ -122,9 +86,13 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
         context.success();
     }
 
+    /**
+     * Keycloak sends the flow's event once more when the first-broker-login request ends, so a refusal here is
+     * recorded twice; the mapper's early refusal is recorded once. This path is taken only without a JIT mapper
+     * or when a concurrent sign-in wins a race.
+     */
     private static void refuse(AuthenticationFlowContext context, LoginSync sync, JitError code) {
-        JitEvents.addRefusedRoles(context.getEvent(), sync.decision().refused());
-        JitEvents.refused(context.getEvent(), sync.idpAlias(), code);
+        JitEvents.refused(context.getEvent(), sync, code);
         LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", sync.idpAlias(),
                 context.getRealm().getName(), code);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, RefusalPage.create(context.form(), code));

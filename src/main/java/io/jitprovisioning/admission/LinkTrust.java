@@ -1,4 +1,4 @@
-package io.jitprovisioning.authentication.authenticators.broker;
+package io.jitprovisioning.admission;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.jitprovisioning.authentication.authenticators.broker;
+package io.jitprovisioning.admission;
 
 import java.util.Optional;
 
@@ -14,9 +14,9 @@ import org.keycloak.models.UserModel;
  * @param user      the account, or null when the match is ambiguous
  * @param byEmail   whether it matched by email (only an email match can be vouched for by a domain or Trust email)
  */
-record ExistingAccount(UserModel user, boolean byEmail) {
+public record ExistingAccount(UserModel user, boolean byEmail) {
 
-    static Optional<ExistingAccount> find(KeycloakSession session, RealmModel realm, String email, String username) {
+    public static Optional<ExistingAccount> find(KeycloakSession session, RealmModel realm, String email, String username) {
         if (email != null) {
             try {
                 UserModel byEmail = session.users().getUserByEmail(realm, email);
@@ -36,7 +36,7 @@ record ExistingAccount(UserModel user, boolean byEmail) {
         return Optional.empty();
     }
 
-    boolean isAmbiguous() {
+    public boolean isAmbiguous() {
         return user == null;
     }
 }
