@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.jsoup.nodes.Element;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
@@ -23,7 +22,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.jitprovisioning.testsupport.Browser.Page;
 
 /**
  * Real SAML brokering inside one Keycloak: realm {@code <name>-idp} is the SAML identity provider (users whose
@@ -33,8 +31,8 @@ import io.jitprovisioning.testsupport.Browser.Page;
 public final class SamlBrokerFixture {
 
     public static final String IDP_ALIAS = "corp-idp";
-    public static final String CLIENT_ID = "test-app";
-    public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
+    public static final String CLIENT_ID = SamlLogin.CLIENT_ID;
+    public static final String REDIRECT_URI = SamlLogin.REDIRECT_URI;
     public static final String FLOW_ALIAS = "jit first broker login";
     public static final String PASSWORD = "password";
     public static final String MAPPER_NAME = "jit";
@@ -255,25 +253,13 @@ public final class SamlBrokerFixture {
         return login(username, UnaryOperator.identity(), "&ui_locales=" + locale);
     }
 
+    /** A full sign-in through another identity provider that was added to the broker realm besides {@link #IDP_ALIAS}. */
+    public LoginResult loginThrough(String idpAlias, String username) {
+        return new SamlLogin(admin.baseUrl(), broker, idp, idpAlias).login(username, PASSWORD);
+    }
+
     private LoginResult login(String username, UnaryOperator<Map<String, String>> tamper, String extraParameters) {
-        Browser browser = new Browser();
-        String authUrl = admin.baseUrl() + "/realms/" + broker + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
-                + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI) + "&response_type=code&scope=openid&state=s"
-                + "&kc_idp_hint=" + IDP_ALIAS + extraParameters;
-        Page page = browser.get(authUrl);
-        for (int step = 0; step < 10; step++) {
-            Element samlForm = page.samlAutoPostForm();
-            Element loginForm = page.status() == 200 ? page.document().selectFirst("form#kc-form-login") : null;
-            if (samlForm != null) {
-                boolean response = !samlForm.select("input[name=SAMLResponse]").isEmpty();
-                page = browser.follow(browser.submitOnce(samlForm, Map.of(), response ? tamper : UnaryOperator.identity()));
-            } else if (loginForm != null && page.uri().getPath().contains("/realms/" + idp + "/")) {
-                page = browser.submit(loginForm, Map.of("username", username, "password", PASSWORD));
-            } else {
-                break;
-            }
-        }
-        return new LoginResult(browser.history(), page, REDIRECT_URI);
+        return new SamlLogin(admin.baseUrl(), broker, idp, IDP_ALIAS).login(username, PASSWORD, tamper, extraParameters);
     }
 
     /** The test application's access token for a successful login. */
@@ -354,11 +340,7 @@ public final class SamlBrokerFixture {
     private void createBrokerRealm() {
         admin.post("", map("realm", broker, "enabled", true, "eventsEnabled", true,
                 "internationalizationEnabled", true, "supportedLocales", List.of("en", "de", "fr"), "defaultLocale", "en")).expect(201);
-        admin.post("/" + broker + "/clients", map(
-                "clientId", CLIENT_ID,
-                "publicClient", true,
-                "standardFlowEnabled", true,
-                "redirectUris", List.of(REDIRECT_URI))).expect(201);
+        admin.post("/" + broker + "/clients", SamlLogin.testClient()).expect(201);
         admin.post("/" + broker + "/authentication/flows", map(
                 "alias", FLOW_ALIAS, "providerId", "basic-flow", "topLevel", true, "builtIn", false)).expect(201);
         String flowPath = "/" + broker + "/authentication/flows/" + AdminApi.encode(FLOW_ALIAS).replace("+", "%20");
