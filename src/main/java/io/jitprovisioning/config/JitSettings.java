@@ -183,6 +183,16 @@ public final class JitSettings {
         return new Builder();
     }
 
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder builder = new Builder().jitEnabled(jitEnabled).defaultRole(defaultRole).idpManagedRoles(idpManagedRoles)
+                .unknownRolePolicy(unknownRolePolicy);
+        attributeMapping.forEach(builder::map);
+        roleValues.forEach(builder::roleValue);
+        assignableRoles.forEach(builder::assignableRole);
+        return builder;
+    }
+
     private static String roleValueKey(String value) {
         return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
     }
@@ -250,6 +260,27 @@ public final class JitSettings {
 
         public Builder map(String attribute, AttributeTarget target) {
             mapping.put(attribute, target.name());
+            return this;
+        }
+
+        /** Replaces the whole attribute mapping. */
+        public Builder attributeMapping(Map<String, AttributeTarget> attributeMapping) {
+            mapping.clear();
+            attributeMapping.forEach(this::map);
+            return this;
+        }
+
+        /** Replaces the whole role-value table. */
+        public Builder roleValues(Map<String, String> table) {
+            roleValues.clear();
+            roleValues.putAll(table);
+            return this;
+        }
+
+        /** Replaces the whole allowlist. */
+        public Builder assignableRoles(List<String> roles) {
+            assignable.clear();
+            assignable.addAll(roles);
             return this;
         }
 

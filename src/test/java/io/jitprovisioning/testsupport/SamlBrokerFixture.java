@@ -61,6 +61,33 @@ public final class SamlBrokerFixture {
         return fixture;
     }
 
+    /**
+     * Both realms, the IdP realm ready to send assertions for {@link #IDP_ALIAS}, but no identity provider in the
+     * broker realm yet: for tests of the one-step setup, which creates it.
+     */
+    public static SamlBrokerFixture createWithoutIdentityProvider(AdminApi admin, String name) {
+        SamlBrokerFixture fixture = new SamlBrokerFixture(admin, name);
+        fixture.delete();
+        fixture.createIdpRealm();
+        fixture.createBrokerRealm();
+        return fixture;
+    }
+
+    /** The IdP realm's SAML metadata, as an administrator downloads it from their identity provider. */
+    public String idpMetadata() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/realms/" + idp + "/protocol/saml/descriptor")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new AdminApi.Reply(response.statusCode(), response.body(), null).expect(200).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String brokerRealm() {
         return broker;
     }

@@ -1,0 +1,210 @@
+package io.jitprovisioning.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
+import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderMapperSyncMode;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.saml.SamlPrincipalType;
+import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
+
+import io.jitprovisioning.broker.saml.mappers.JitMappers;
+import io.jitprovisioning.broker.saml.mappers.JitProvisioningIdpMapper;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.metadata.MetadataReport;
+import io.jitprovisioning.metadata.MetadataValidator;
+import io.jitprovisioning.metadata.SloService;
+import io.jitprovisioning.metadata.SsoService;
+import io.jitprovisioning.roles.RealmRoleDirectory;
+import io.jitprovisioning.userprofile.ProfileDeclarations;
+
+/**
+ * Creates or updates a SAML identity provider with JIT provisioning from metadata and settings, with secure
+ * defaults, in the admin request's transaction: all or nothing.
+ */
+final class IdpSetup {
+
+    static final String MAPPER_NAME = "JIT provisioning";
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Clock clock;
+
+    /** What a setup wrote, for the admin events. */
+    record Outcome(IdentityProviderModel idp, IdentityProviderMapperModel mapper, JitFirstLoginFlow.Ensured flow,
+                   List<Problem> warnings) {
+    }
+
+    IdpSetup(KeycloakSession session, RealmModel realm, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.clock = clock;
+    }
+
+    Outcome create(IdpSetupRequest request) throws SetupRejected {
+        if (request.alias() == null || !ALIAS.matcher(request.alias()).matches()) {
+            throw SetupRejected.badRequest("INVALID_ALIAS", "alias is required: 1 to 100 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit. It appears in the broker's URLs.");
+        }
+        if (session.identityProviders().getByAlias(request.alias()) != null) {
+            throw new SetupRejected(409, List.of(new Problem("ALIAS_EXISTS", "An identity provider with the alias '"
+                    + request.alias() + "' already exists. Use PUT to change it, or choose another alias.")), List.of());
+        }
+        if (request.metadata() == null || request.metadata().isBlank()) {
+            throw SetupRejected.badRequest("MISSING_METADATA", "metadata is required: the identity provider's SAML metadata XML.");
+        }
+        SettingsCheck check = new SettingsCheck(new RealmRoleDirectory(session, realm));
+        JitSettings settings = check.apply(JitSettings.builder().build(), request);
+        MetadataReport report = validate(request);
+        rejectIfErrors(check, report);
+
+        JitFirstLoginFlow.Ensured flow = JitFirstLoginFlow.ensure(realm);
+        SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig();
+        idp.setAlias(request.alias());
+        idp.setProviderId(SAMLIdentityProviderFactory.PROVIDER_ID);
+        idp.setDisplayName(request.displayName() == null || request.displayName().isBlank() ? request.alias() : request.displayName());
+        idp.setEnabled(true);
+        idp.setTrustEmail(false);
+        idp.setFirstBrokerLoginFlowId(flow.flow().getId());
+        idp.setSyncMode(IdentityProviderSyncMode.IMPORT);
+        idp.setPrincipalType(SamlPrincipalType.SUBJECT);
+        idp.setPostBindingResponse(true);
+        idp.setValidateSignature(true);
+        idp.setWantAssertionsSigned(true);
+        applyMetadata(idp, report);
+        checkKeycloakAccepts(idp, check);
+        session.identityProviders().create(idp);
+
+        IdentityProviderMapperModel mapper = new IdentityProviderMapperModel();
+        mapper.setName(MAPPER_NAME);
+        mapper.setIdentityProviderAlias(idp.getAlias());
+        mapper.setIdentityProviderMapper(JitProvisioningIdpMapper.PROVIDER_ID);
+        mapper.setConfig(mapperConfig(settings));
+        mapper = session.identityProviders().createMapper(mapper);
+
+        prepareRealm(settings);
+        return new Outcome(session.identityProviders().getByAlias(idp.getAlias()), mapper, flow, warnings(check, report));
+    }
+
+    Outcome update(IdentityProviderModel existing, IdpSetupRequest request) throws SetupRejected {
+        if (request.alias() != null && !request.alias().equals(existing.getAlias())) {
+            throw SetupRejected.badRequest("ALIAS_MISMATCH", "The alias in the body differs from the one in the URL; "
+                    + "an identity provider cannot be renamed here.");
+        }
+        Optional<IdentityProviderMapperModel> current = JitMappers.find(session, existing.getAlias());
+        SettingsCheck check = new SettingsCheck(new RealmRoleDirectory(session, realm));
+        JitSettings settings = check.apply(current.map(JitSettings::from).orElse(JitSettings.builder().build()), request);
+        MetadataReport report = request.metadata() == null ? null : validate(request);
+        rejectIfErrors(check, report);
+
+        SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig(existing);
+        if (request.displayName() != null) {
+            idp.setDisplayName(request.displayName());
+        }
+        if (report != null) {
+            applyMetadata(idp, report);
+        }
+        checkKeycloakAccepts(idp, check);
+        session.identityProviders().update(idp);
+
+        IdentityProviderMapperModel mapper = current.orElseGet(IdentityProviderMapperModel::new);
+        mapper.setName(current.isPresent() ? mapper.getName() : MAPPER_NAME);
+        mapper.setIdentityProviderAlias(existing.getAlias());
+        mapper.setIdentityProviderMapper(JitProvisioningIdpMapper.PROVIDER_ID);
+        String syncMode = current.map(m -> m.getConfig().get(IdentityProviderMapperModel.SYNC_MODE)).orElse(null);
+        mapper.setConfig(mapperConfig(settings));
+        if (syncMode != null) {
+            mapper.getConfig().put(IdentityProviderMapperModel.SYNC_MODE, syncMode);
+        }
+        if (current.isPresent()) {
+            session.identityProviders().updateMapper(mapper);
+        } else {
+            mapper = session.identityProviders().createMapper(mapper);
+        }
+        prepareRealm(settings);
+        return new Outcome(session.identityProviders().getByAlias(existing.getAlias()), mapper, null,
+                report == null ? check.warnings : warnings(check, report));
+    }
+
+    private MetadataReport validate(IdpSetupRequest request) {
+        return new MetadataValidator(clock).validate(request.metadata().getBytes(StandardCharsets.UTF_8), request.entityId());
+    }
+
+    private static void rejectIfErrors(SettingsCheck check, MetadataReport report) throws SetupRejected {
+        List<Problem> errors = new ArrayList<>(check.errors);
+        if (report != null) {
+            report.errors().stream().map(Problem::of).forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw new SetupRejected(400, errors, warnings(check, report));
+        }
+    }
+
+    private static List<Problem> warnings(SettingsCheck check, MetadataReport report) {
+        List<Problem> warnings = new ArrayList<>(check.warnings);
+        if (report != null) {
+            report.warnings().stream().map(Problem::of).forEach(warnings::add);
+        }
+        return warnings;
+    }
+
+    /** Endpoints and keys from the metadata; everything else of the IdP (mappers, links, flows) stays. */
+    private static void applyMetadata(SAMLIdentityProviderConfig idp, MetadataReport report) {
+        idp.setIdpEntityId(report.entityId());
+        SsoService sso = report.preferredSsoService().orElseThrow();
+        idp.setSingleSignOnServiceUrl(sso.location());
+        idp.setPostBindingAuthnRequest(sso.isHttpPost());
+        Optional<SloService> slo = report.preferredSloService();
+        idp.setSingleLogoutServiceUrl(slo.map(SloService::location).orElse(null));
+        idp.setPostBindingLogout(slo.map(SloService::isHttpPost).orElse(false));
+        idp.setSigningCertificate(String.join(",", report.signingCertificates()));
+        idp.setWantAuthnRequestsSigned(Boolean.TRUE.equals(report.wantAuthnRequestsSigned()));
+        idp.setNameIDPolicyFormat(nameIdFormat(report.nameIdFormats()));
+    }
+
+    /** Email if the IdP offers it (readable usernames), else persistent (stable), else unspecified. Never transient. */
+    static String nameIdFormat(List<String> offered) {
+        for (JBossSAMLURIConstants preferred : List.of(JBossSAMLURIConstants.NAMEID_FORMAT_EMAIL, JBossSAMLURIConstants.NAMEID_FORMAT_PERSISTENT)) {
+            if (offered.contains(preferred.get())) {
+                return preferred.get();
+            }
+        }
+        return JBossSAMLURIConstants.NAMEID_FORMAT_UNSPECIFIED.get();
+    }
+
+    private void checkKeycloakAccepts(SAMLIdentityProviderConfig idp, SettingsCheck check) throws SetupRejected {
+        try {
+            idp.validate(realm);
+        } catch (IllegalArgumentException refused) {
+            throw new SetupRejected(400, List.of(new Problem("INVALID_IDP_CONFIG", "Keycloak refused the identity provider's "
+                    + "configuration: " + refused.getMessage())), check.warnings);
+        }
+    }
+
+    private static Map<String, String> mapperConfig(JitSettings settings) {
+        Map<String, String> config = new LinkedHashMap<>(settings.toConfig());
+        config.put(IdentityProviderMapperModel.SYNC_MODE, IdentityProviderMapperSyncMode.FORCE.name());
+        return config;
+    }
+
+    /** The user-profile declarations, and the Agent role when it is the default, exist before the first sign-in. */
+    private void prepareRealm(JitSettings settings) {
+        ProfileDeclarations.declareIn(session);
+        if (settings.usesFallbackDefaultRole() && realm.getRole(JitSettings.FALLBACK_DEFAULT_ROLE) == null) {
+            realm.addRole(JitSettings.FALLBACK_DEFAULT_ROLE).setDescription("Default role of users provisioned just in time");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.jitprovisioning.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.http.FormPartValue;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import io.jitprovisioning.broker.saml.mappers.JitMappers;
+import io.jitprovisioning.metadata.MetadataReport;
+import io.jitprovisioning.metadata.MetadataValidator;
+
+/**
+ * {@code /admin/realms/{realm}/jit-provisioning}: metadata validation and one-step identity provider setup, under
+ * Keycloak's own permission to manage identity providers, with admin events for everything written.
+ */
+public final class JitAdminResource {
+
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final Clock clock = Clock.systemUTC();
+
+    JitAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @POST
+    @Path("metadata/validate")
+    @Consumes({"application/xml", "text/xml", "application/samlmetadata+xml", "application/octet-stream"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response validate(InputStream body, @QueryParam("entityId") String entityId) throws IOException {
+        auth.realm().requireManageIdentityProviders();
+        return validation(MetadataUpload.read(body), entityId);
+    }
+
+    @POST
+    @Path("metadata/validate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response validateUpload(@QueryParam("entityId") String entityId) throws IOException {
+        auth.realm().requireManageIdentityProviders();
+        MultivaluedMap<String, FormPartValue> parts = session.getContext().getHttpRequest().getMultiPartFormParameters();
+        FormPartValue file = parts.getFirst("file");
+        if (file == null) {
+            return problem(400, "MISSING_FILE", "Upload the metadata as the form field 'file'.");
+        }
+        FormPartValue chosen = parts.getFirst("entityId");
+        try (InputStream in = file.asInputStream()) {
+            return validation(MetadataUpload.read(in), chosen != null ? chosen.asString() : entityId);
+        }
+    }
+
+    @POST
+    @Path("identity-providers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(IdpSetupRequest request) {
+        auth.realm().requireManageIdentityProviders();
+        if (request == null) {
+            return problem(400, "INVALID_REQUEST", "Send a JSON body with at least alias and metadata.");
+        }
+        try {
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(request);
+            recordCreation(outcome);
+            URI location = session.getContext().getUri().getAbsolutePathBuilder().path(outcome.idp().getAlias()).build();
+            return Response.created(location).entity(body(outcome)).build();
+        } catch (SetupRejected rejected) {
+            return rejection(rejected);
+        }
+    }
+
+    @GET
+    @Path("identity-providers/{alias}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public IdpSummary get(@PathParam("alias") String alias) {
+        auth.realm().requireViewIdentityProviders();
+        IdentityProviderModel idp = existing(alias);
+        return IdpSummary.of(realm, idp, JitMappers.find(session, alias).orElse(null), clock);
+    }
+
+    @PUT
+    @Path("identity-providers/{alias}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("alias") String alias, IdpSetupRequest request) {
+        auth.realm().requireManageIdentityProviders();
+        IdentityProviderModel idp = existing(alias);
+        if (request == null) {
+            return problem(400, "INVALID_REQUEST", "Send a JSON body with the settings to change.");
+        }
+        try {
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
+            adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER)
+                    .resourcePath("identity-provider", "instances", alias)
+                    .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.idp())).success();
+            adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
+                    .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())
+                    .representation(ModelToRepresentation.toRepresentation(outcome.mapper())).success();
+            return Response.ok(body(outcome)).build();
+        } catch (SetupRejected rejected) {
+            return rejection(rejected);
+        }
+    }
+
+    private Response validation(byte[] metadata, String entityId) {
+        MetadataReport report = new MetadataValidator(clock).validate(metadata, entityId);
+        return Response.status(report.valid() ? 200 : 400).entity(ValidationResponse.of(report)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private IdentityProviderModel existing(String alias) {
+        IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+        if (idp == null) {
+            throw new NotFoundException("No identity provider with alias " + alias);
+        }
+        return idp;
+    }
+
+    private void recordCreation(IdpSetup.Outcome outcome) {
+        String alias = outcome.idp().getAlias();
+        if (outcome.flow().created()) {
+            adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.AUTH_FLOW)
+                    .resourcePath("authentication", "flows", outcome.flow().flow().getId())
+                    .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.flow().flow())).success();
+        }
+        adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.IDENTITY_PROVIDER)
+                .resourcePath("identity-provider", "instances", alias)
+                .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.idp())).success();
+        adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
+                .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())
+                .representation(ModelToRepresentation.toRepresentation(outcome.mapper())).success();
+    }
+
+    private Map<String, Object> body(IdpSetup.Outcome outcome) {
+        IdpSummary summary = IdpSummary.of(realm, outcome.idp(), outcome.mapper(), clock);
+        return Map.of("identityProvider", summary, "warnings", outcome.warnings());
+    }
+
+    private static Response rejection(SetupRejected rejected) {
+        return Response.status(rejected.status())
+                .entity(Map.of("errors", rejected.errors(), "warnings", rejected.warnings()))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response problem(int status, String code, String message) {
+        return Response.status(status).entity(Map.of("errors", List.of(new Problem(code, message)), "warnings", List.of()))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,265 @@
+package io.jitprovisioning.it;
+
+import static io.jitprovisioning.testsupport.AdminApi.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.SamlBrokerFixture;
+import io.jitprovisioning.testsupport.SharedKeycloak;
+
+@DisplayName("The admin REST API: metadata validation and one-step setup")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiIT {
+
+    private static final String BASE = "/setup/jit-provisioning";
+
+    SamlBrokerFixture fixture;
+    AdminApi admin;
+
+    @BeforeAll
+    void setUp() {
+        admin = SharedKeycloak.admin();
+        fixture = SamlBrokerFixture.createWithoutIdentityProvider(admin, "setup");
+        fixture.createRealmRole("developer");
+        fixture.createRealmRole("support");
+        Map<String, Object> realm = admin.get("/setup", new TypeReference<Map<String, Object>>() {
+        });
+        realm.put("adminEventsEnabled", true);
+        realm.put("adminEventsDetailsEnabled", true);
+        admin.put("/setup", realm).expect(204);
+    }
+
+    @AfterAll
+    void tearDown() {
+        fixture.delete();
+    }
+
+    private AdminApi.Reply validate(String xml) {
+        return admin.postRaw(BASE + "/metadata/validate", "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> codes(JsonNode body, String field) {
+        return body.get(field).findValuesAsText("code");
+    }
+
+    private Map<String, Object> setupBody(String alias) {
+        return map("alias", alias, "displayName", "Corp IdP", "metadata", fixture.idpMetadata(),
+                "jitEnabled", true, "defaultRole", "support", "idpManagedRoles", true,
+                "attributeMapping", map("role", "USER_ROLE", "firstName", "USER_FIRST_NAME", "lastName", "USER_LAST_NAME",
+                        "email", "USER_EMAIL"),
+                "roleValues", map("Engineering", "developer"), "unknownRolePolicy", "DEFAULT_ROLE", "assignableRoles", List.of());
+    }
+
+    @Nested
+    @DisplayName("POST /metadata/validate")
+    class Validate {
+
+        @Test
+        @DisplayName("real IdP metadata is valid: entity id, SSO services and certificates are reported")
+        void validMetadata() {
+            AdminApi.Reply reply = validate(fixture.idpMetadata());
+
+            assertThat(reply.status()).isEqualTo(200);
+            JsonNode body = reply.json();
+            assertThat(body.get("valid").asBoolean()).isTrue();
+            assertThat(body.get("entityId").asText()).isEqualTo(admin.baseUrl() + "/realms/" + fixture.idpRealm());
+            assertThat(body.get("ssoServices").findValuesAsText("binding")).contains("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST");
+            assertThat(body.get("certificates")).isNotEmpty();
+            assertThat(body.get("errors")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("broken, hostile and wrong-kind files get 400 with their precise code")
+        void invalidMetadata() {
+            assertThat(codes(validate("<md:EntityDescriptor").json(), "errors")).containsExactly("NOT_WELL_FORMED");
+            assertThat(codes(validate("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
+                    .json(), "errors")).containsExactly("DOCTYPE_FORBIDDEN");
+            String spMetadata = fixture.idpMetadata().replace("IDPSSODescriptor", "SPSSODescriptor");
+            AdminApi.Reply sp = validate(spMetadata);
+            assertThat(sp.status()).isEqualTo(400);
+            assertThat(codes(sp.json(), "errors")).contains("MISSING_IDP_SSO_DESCRIPTOR");
+            AdminApi.Reply huge = admin.postRaw(BASE + "/metadata/validate", "text/xml", new byte[1024 * 1024 + 1]);
+            assertThat(codes(huge.json(), "errors")).containsExactly("TOO_LARGE");
+        }
+
+        @Test
+        @DisplayName("a multipart file upload works like a plain XML body")
+        void multipartUpload() {
+            String boundary = "jit-boundary";
+            String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"idp.xml\"\r\n"
+                    + "Content-Type: application/xml\r\n\r\n" + fixture.idpMetadata() + "\r\n--" + boundary + "--\r\n";
+
+            AdminApi.Reply reply = admin.postRaw(BASE + "/metadata/validate", "multipart/form-data; boundary=" + boundary,
+                    multipart.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.json().get("valid").asBoolean()).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("POST /identity-providers")
+    class Create {
+
+        @Test
+        @DisplayName("creates IdP, mapper and flow in one request; a SAML login through it is JIT-provisioned")
+        void oneStepSetupWorks() {
+            AdminApi.Reply reply = admin.post(BASE + "/identity-providers", setupBody(SamlBrokerFixture.IDP_ALIAS));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            assertThat(reply.location()).endsWith("/jit-provisioning/identity-providers/" + SamlBrokerFixture.IDP_ALIAS);
+            JsonNode idp = admin.get("/setup/identity-provider/instances/" + SamlBrokerFixture.IDP_ALIAS).expect(200).json();
+            assertThat(idp.get("config").get("validateSignature").asText()).isEqualTo("true");
+            assertThat(idp.get("config").get("wantAssertionsSigned").asText()).isEqualTo("true");
+            assertThat(idp.get("config").get("postBindingAuthnRequest").asText()).isEqualTo("true");
+            assertThat(idp.get("config").get("principalType").asText()).isEqualTo("SUBJECT");
+
+            fixture.idpUser("yuri", Map.of("firstName", List.of("Yuri"), "lastName", List.of("Gagarin"), "email", List.of("yuri@example.org"),
+                    "role", List.of("Engineering")));
+            LoginResult login = fixture.login("yuri");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(login.pagesShownByBroker(fixture.idpRealm())).isEmpty();
+            UserRepresentation yuri = fixture.brokerUser("yuri");
+            assertThat(fixture.realmRolesOf(yuri.getId())).containsExactly("developer");
+
+            List<AdminEventRepresentation> events = admin.get("/setup/admin-events?max=50", new TypeReference<List<AdminEventRepresentation>>() {
+            });
+            assertThat(events).extracting(AdminEventRepresentation::getResourceType)
+                    .contains("IDENTITY_PROVIDER", "IDENTITY_PROVIDER_MAPPER", "AUTH_FLOW");
+
+            AdminApi.Reply again = admin.post(BASE + "/identity-providers", setupBody(SamlBrokerFixture.IDP_ALIAS));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(codes(again.json(), "errors")).containsExactly("ALIAS_EXISTS");
+        }
+
+        @Test
+        @DisplayName("bad settings or metadata get 400 with every error, and nothing is created")
+        void rejectsAndWritesNothing() {
+            Map<String, Object> body = setupBody("broken");
+            body.put("metadata", "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"x\"/>");
+            body.put("defaultRole", "no-such-role");
+            body.put("attributeMapping", map("role", "USER_ROLES"));
+            body.put("unknownRolePolicy", "MAYBE");
+
+            AdminApi.Reply reply = admin.post(BASE + "/identity-providers", body);
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(codes(reply.json(), "errors")).contains("UNKNOWN_DEFAULT_ROLE", "INVALID_ATTRIBUTE_MAPPING",
+                    "INVALID_UNKNOWN_ROLE_POLICY", "MISSING_IDP_SSO_DESCRIPTOR");
+            assertThat(admin.get("/setup/identity-provider/instances/broken").status()).isEqualTo(404);
+            assertThat(admin.get(BASE + "/identity-providers/broken").status()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("GET and PUT /identity-providers/{alias}")
+    class ReadAndUpdate {
+
+        @BeforeAll
+        void createIdp() {
+            admin.post(BASE + "/identity-providers", setupBody("second")).expect(201);
+        }
+
+        @Test
+        @DisplayName("GET shows the settings and the metadata's certificates")
+        void get() {
+            JsonNode summary = admin.get(BASE + "/identity-providers/second").expect(200).json();
+
+            assertThat(summary.get("firstBrokerLoginFlow").asText()).isEqualTo("JIT first broker login");
+            assertThat(summary.get("settings").get("defaultRole").asText()).isEqualTo("support");
+            assertThat(summary.get("settings").get("attributeMapping").get("role").asText()).isEqualTo("USER_ROLE");
+            assertThat(summary.get("settings").get("syncMode").asText()).isEqualTo("FORCE");
+            assertThat(summary.get("certificates")).isNotEmpty();
+        }
+
+        @Test
+        @DisplayName("PUT changes only what it names, and a metadata re-upload keeps the mapper")
+        void put() {
+            admin.put(BASE + "/identity-providers/second", map("defaultRole", "developer", "jitEnabled", false)).expect(200);
+            admin.put(BASE + "/identity-providers/second", map("metadata", fixture.idpMetadata())).expect(200);
+
+            JsonNode summary = admin.get(BASE + "/identity-providers/second").expect(200).json();
+            assertThat(summary.get("settings").get("defaultRole").asText()).isEqualTo("developer");
+            assertThat(summary.get("settings").get("jitEnabled").asBoolean()).isFalse();
+            assertThat(summary.get("settings").get("idpManagedRoles").asBoolean()).isTrue();
+            assertThat(admin.get("/setup/identity-provider/instances/second/mappers").json()).hasSize(1);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("permissions")
+    class Permissions {
+
+        AdminApi viewer;
+        AdminApi nobody;
+
+        @BeforeAll
+        void createAdmins() {
+            viewer = masterUser("jit-viewer", "view-identity-providers");
+            nobody = masterUser("jit-nobody", null);
+        }
+
+        private AdminApi masterUser(String username, String setupRealmRole) {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(username);
+            user.setEnabled(true);
+            user.setFirstName(username);
+            user.setLastName("Admin");
+            user.setEmail(username + "@example.org");
+            user.setCredentials(List.of(credential()));
+            admin.delete("/master/users/" + existingId(username));
+            String id = admin.post("/master/users", user).expect(201).createdId();
+            if (setupRealmRole != null) {
+                String clientUuid = admin.get("/master/clients?clientId=setup-realm", new TypeReference<List<Map<String, Object>>>() {
+                }).get(0).get("id").toString();
+                Object role = admin.get("/master/clients/" + clientUuid + "/roles/" + setupRealmRole, Map.class);
+                admin.post("/master/users/" + id + "/role-mappings/clients/" + clientUuid, List.of(role)).expect(204);
+            }
+            return admin.as(username, "secret");
+        }
+
+        private String existingId(String username) {
+            return admin.get("/master/users?exact=true&username=" + username, new TypeReference<List<UserRepresentation>>() {
+            }).stream().map(UserRepresentation::getId).findFirst().orElse("none");
+        }
+
+        private org.keycloak.representations.idm.CredentialRepresentation credential() {
+            org.keycloak.representations.idm.CredentialRepresentation credential = new org.keycloak.representations.idm.CredentialRepresentation();
+            credential.setType("password");
+            credential.setValue("secret");
+            credential.setTemporary(false);
+            return credential;
+        }
+
+        @Test
+        @DisplayName("without manage-identity-providers: 403 on validate and setup; view is enough for GET")
+        void forbidden() {
+            assertThat(nobody.postRaw(BASE + "/metadata/validate", "application/xml", "<x/>".getBytes(StandardCharsets.UTF_8)).status())
+                    .isEqualTo(403);
+            assertThat(nobody.post(BASE + "/identity-providers", setupBody("nope")).status()).isEqualTo(403);
+            assertThat(viewer.post(BASE + "/identity-providers", setupBody("nope")).status()).isEqualTo(403);
+            assertThat(viewer.get(BASE + "/identity-providers/" + SamlBrokerFixture.IDP_ALIAS).status()).isIn(200, 404);
+            assertThat(nobody.get(BASE + "/identity-providers/" + SamlBrokerFixture.IDP_ALIAS).status()).isEqualTo(403);
+        }
+    }
+}
