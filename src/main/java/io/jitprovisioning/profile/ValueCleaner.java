@@ -19,22 +19,23 @@ public final class ValueCleaner {
     /** Characters Keycloak's {@code person-name-prohibited-characters} validator refuses. */
     private static final Pattern PERSON_NAME_PROHIBITED = Pattern.compile("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()]");
     private static final Pattern PHONE = Pattern.compile(
-            "\\+?[0-9][0-9 ()./-]{1,40}[0-9](\\s*(x|ext\\.?)\\s*[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
+            "\\+?[0-9(][0-9 ()./-]{1,40}[0-9](\\s*(x|ext\\.?)\\s*[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
 
     private ValueCleaner() {
     }
 
-    /** Cleaned text of at most {@code maxLength} code points, or null when nothing is left. */
+    /**
+     * Cleaned text of at most {@code maxLength} UTF-16 units (Keycloak's length validator counts those), cut only
+     * between words or characters, never inside a surrogate pair; null when nothing is left.
+     */
     public static String text(String raw, int maxLength) {
         if (raw == null) {
             return null;
         }
-        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        StringBuilder kept = new StringBuilder(Math.min(normalized.length(), maxLength * 2));
-        int keptCodePoints = 0;
+        StringBuilder kept = new StringBuilder(Math.min(raw.length(), maxLength));
         boolean pendingSpace = false;
-        for (int i = 0; i < normalized.length() && keptCodePoints < maxLength; ) {
-            int codePoint = normalized.codePointAt(i);
+        for (int i = 0; i < raw.length(); ) {
+            int codePoint = raw.codePointAt(i);
             i += Character.charCount(codePoint);
             if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
                 pendingSpace = kept.length() > 0;
@@ -43,15 +44,19 @@ public final class ValueCleaner {
             if (isInvisible(codePoint)) {
                 continue;
             }
-            if (pendingSpace && keptCodePoints + 1 < maxLength) {
+            int needed = (pendingSpace ? 1 : 0) + Character.charCount(codePoint);
+            if (kept.length() + needed > maxLength) {
+                break;
+            }
+            if (pendingSpace) {
                 kept.append(' ');
-                keptCodePoints++;
             }
             pendingSpace = false;
             kept.appendCodePoint(codePoint);
-            keptCodePoints++;
         }
-        return kept.length() == 0 ? null : kept.toString();
+        // Normalising after the invisible characters are gone: what they separated may now compose.
+        String cleaned = Normalizer.normalize(kept, Normalizer.Form.NFC);
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     /** A first or last name that Keycloak's default user profile accepts, or null. */
@@ -64,10 +69,10 @@ public final class ValueCleaner {
         return text(raw, MAX_TEXT_LENGTH);
     }
 
-    /** A syntactically valid email address in lower case, or null. */
+    /** A syntactically valid email address in lower case, or null. Never cut: a cut address is another address. */
     public static String email(String raw) {
-        String email = text(raw, MAX_TEXT_LENGTH);
-        if (email == null || email.indexOf(' ') >= 0 || !EmailValidationUtil.isValidEmail(email)) {
+        String email = text(raw, Integer.MAX_VALUE);
+        if (email == null || email.length() > MAX_TEXT_LENGTH || email.indexOf(' ') >= 0 || !EmailValidationUtil.isValidEmail(email)) {
             return null;
         }
         return email.toLowerCase(Locale.ROOT);

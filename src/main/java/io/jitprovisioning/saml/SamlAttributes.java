@@ -10,6 +10,8 @@ import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.dom.saml.v2.assertion.NameIDType;
+import org.keycloak.dom.saml.v2.assertion.StatementAbstractType;
 
 /**
  * The attributes of one SAML assertion, across all of its AttributeStatements. Values of several elements with
@@ -39,11 +41,15 @@ public final class SamlAttributes {
     }
 
     public static SamlAttributes from(AssertionType assertion) {
-        if (assertion == null || assertion.getAttributeStatements() == null) {
+        if (assertion == null || assertion.getStatements() == null) {
             return NONE;
         }
         List<SamlAttribute> found = new ArrayList<>();
-        for (AttributeStatementType statement : assertion.getAttributeStatements()) {
+        // getStatements() keeps document order; getAttributeStatements() copies into a HashSet and loses it.
+        for (StatementAbstractType any : assertion.getStatements()) {
+            if (!(any instanceof AttributeStatementType statement)) {
+                continue;
+            }
             for (AttributeStatementType.ASTChoiceType choice : statement.getAttributes()) {
                 AttributeType attribute = choice.getAttribute();
                 if (attribute != null) {
@@ -86,6 +92,11 @@ public final class SamlAttributes {
         if (values == null) {
             return List.of();
         }
-        return values.stream().filter(Objects::nonNull).map(Object::toString).toList();
+        return values.stream().filter(Objects::nonNull).map(SamlAttributes::text).filter(Objects::nonNull).toList();
+    }
+
+    /** A NameID-typed value (eduPersonTargetedID) stands for its value, not for the Java object. */
+    private static String text(Object value) {
+        return value instanceof NameIDType nameId ? nameId.getValue() : value.toString();
     }
 }

@@ -105,8 +105,7 @@ public final class SamlBrokerFixture {
     }
 
     public void delete() {
-        admin.delete("/" + broker);
-        admin.delete("/" + idp);
+        new Deleter(admin, broker).delete();
     }
 
     // ---- identity provider side ----
@@ -167,6 +166,19 @@ public final class SamlBrokerFixture {
     public IdentityProviderMapperRepresentation jitMapper() {
         return admin.get(idpPath() + "/mappers", new TypeReference<List<IdentityProviderMapperRepresentation>>() {
         }).stream().filter(m -> MAPPER_NAME.equals(m.getName())).findFirst().orElse(null);
+    }
+
+    /** The certificate the IdP realm signs with, as the broker's IdP config holds it. */
+    public String idpSigningCertificate() {
+        return importedIdpConfig().get("signingCertificate");
+    }
+
+    /** Deletes the two realms of a fixture by name. */
+    public record Deleter(AdminApi admin, String name) {
+        public void delete() {
+            admin.delete("/" + name);
+            admin.delete("/" + name + "-idp");
+        }
     }
 
     /** Changes settings of the identity provider itself (e.g. trustEmail, syncMode). */
@@ -286,7 +298,23 @@ public final class SamlBrokerFixture {
     }
 
     private LoginResult login(String username, UnaryOperator<Map<String, String>> tamper, String extraParameters) {
-        return new SamlLogin(admin.baseUrl(), broker, idp, IDP_ALIAS).login(username, PASSWORD, tamper, extraParameters);
+        return samlLogin().login(username, PASSWORD, tamper, extraParameters);
+    }
+
+    /** The sign-in through {@link #IDP_ALIAS}, for tests that capture or replay the IdP's response. */
+    public SamlLogin samlLogin() {
+        return new SamlLogin(admin.baseUrl(), broker, idp, IDP_ALIAS);
+    }
+
+    /**
+     * A second identity provider in the broker realm for the same IdP realm, with another service-provider entity id:
+     * responses addressed to {@link #IDP_ALIAS} are for another audience and recipient there.
+     */
+    public void addIdentityProvider(String alias, String spEntityId) {
+        Map<String, String> config = importedIdpConfig();
+        config.put("entityId", spEntityId);
+        admin.post("/" + broker + "/identity-provider/instances", map("alias", alias, "providerId", "saml", "enabled", true,
+                "firstBrokerLoginFlowAlias", FLOW_ALIAS, "config", config)).expect(201);
     }
 
     /** The test application's access token for a successful login. */
@@ -379,7 +407,7 @@ public final class SamlBrokerFixture {
         admin.put(flowPath + "/executions", execution).expect(204);
     }
 
-    private void createIdentityProvider() {
+    private Map<String, String> importedIdpConfig() {
         @SuppressWarnings("unchecked")
         Map<String, String> imported = admin.post("/" + broker + "/identity-provider/import-config",
                 map("providerId", "saml", "fromUrl", admin.baseUrl() + "/realms/" + idp + "/protocol/saml/descriptor"))
@@ -392,6 +420,11 @@ public final class SamlBrokerFixture {
         config.put("principalType", "SUBJECT");
         config.put("nameIDPolicyFormat", "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
         config.put("syncMode", "IMPORT");
+        return config;
+    }
+
+    private void createIdentityProvider() {
+        Map<String, String> config = importedIdpConfig();
         admin.post("/" + broker + "/identity-provider/instances", map(
                 "alias", IDP_ALIAS,
                 "displayName", "Corp IdP",

@@ -1,5 +1,7 @@
 package io.jitprovisioning.testsupport;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -36,6 +38,59 @@ public final class SamlLogin {
                 "redirectUris", List.of(REDIRECT_URI));
     }
 
+    /** A sign-in stopped where the browser is about to post the IdP's SAMLResponse to the broker. */
+    public record Captured(Browser browser, Element form) {
+
+        public Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+            return fields;
+        }
+
+        public String samlResponse() {
+            return fields().get("SAMLResponse");
+        }
+
+        /** Posts the (possibly changed) form to where the IdP addressed it, in the same browser. */
+        public LoginResult post(UnaryOperator<Map<String, String>> tamper) {
+            browser.follow(browser.submitOnce(form, Map.of(), tamper));
+            List<Page> history = browser.history();
+            return new LoginResult(history, history.get(history.size() - 1), REDIRECT_URI);
+        }
+    }
+
+    public Captured captureResponse(String username, String password) {
+        Browser browser = new Browser();
+        Page page = browser.get(authorizationUrl(""));
+        for (int step = 0; step < 10; step++) {
+            Element samlForm = page.samlAutoPostForm();
+            Element loginForm = page.status() == 200 ? page.document().selectFirst("form#kc-form-login") : null;
+            if (samlForm != null && !samlForm.select("input[name=SAMLResponse]").isEmpty()) {
+                return new Captured(browser, samlForm);
+            } else if (samlForm != null) {
+                page = browser.follow(browser.submitOnce(samlForm, Map.of(), UnaryOperator.identity()));
+            } else if (loginForm != null) {
+                page = browser.submit(loginForm, Map.of("username", username, "password", password));
+            } else {
+                break;
+            }
+        }
+        throw new IllegalStateException("The IdP issued no SAMLResponse; last page: " + page.status() + " " + page.uri());
+    }
+
+    /**
+     * Starts a fresh sign-in at the broker (so that it expects a response), then posts {@code fields} to the broker's
+     * endpoint for this IdP instead of going to the IdP: a replayed or foreign response.
+     */
+    public LoginResult postInFreshLogin(Map<String, String> fields) {
+        Browser browser = new Browser();
+        browser.get(authorizationUrl(""));
+        URI endpoint = URI.create(baseUrl + "/realms/" + brokerRealm + "/broker/" + idpAlias + "/endpoint");
+        browser.follow(browser.exchange("POST", endpoint, Browser.formBody(fields)));
+        List<Page> history = browser.history();
+        return new LoginResult(history, history.get(history.size() - 1), REDIRECT_URI);
+    }
+
     public LoginResult login(String username, String password) {
         return login(username, password, UnaryOperator.identity(), "");
     }
@@ -46,10 +101,7 @@ public final class SamlLogin {
      */
     public LoginResult login(String username, String password, UnaryOperator<Map<String, String>> tamper, String extraParameters) {
         Browser browser = new Browser();
-        String authUrl = baseUrl + "/realms/" + brokerRealm + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
-                + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI) + "&response_type=code&scope=openid&state=s"
-                + "&kc_idp_hint=" + idpAlias + extraParameters;
-        Page page = browser.get(authUrl);
+        Page page = browser.get(authorizationUrl(extraParameters));
         for (int step = 0; step < 10; step++) {
             Element samlForm = page.samlAutoPostForm();
             Element loginForm = page.status() == 200 ? page.document().selectFirst("form#kc-form-login") : null;
@@ -63,5 +115,11 @@ public final class SamlLogin {
             }
         }
         return new LoginResult(browser.history(), page, REDIRECT_URI);
+    }
+
+    private String authorizationUrl(String extraParameters) {
+        return baseUrl + "/realms/" + brokerRealm + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
+                + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI) + "&response_type=code&scope=openid&state=s"
+                + "&kc_idp_hint=" + idpAlias + extraParameters;
     }
 }

@@ -1,0 +1,218 @@
+package io.jitprovisioning.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JitSettingsTest {
+
+    private static JitSettings parse(String... keysAndValues) {
+        Map<String, String> config = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return JitSettings.from(config);
+    }
+
+    @Nested
+    @DisplayName("given no stored config")
+    class NoConfig {
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        void everySettingTakesItsDefault(Map<String, String> config) {
+            JitSettings settings = JitSettings.from(config);
+
+            assertThat(settings.jitEnabled()).isTrue();
+            assertThat(settings.defaultRole()).isEqualTo("Agent");
+            assertThat(settings.usesFallbackDefaultRole()).isTrue();
+            assertThat(settings.idpManagedRoles()).isFalse();
+            assertThat(settings.attributeMapping()).isEmpty();
+            assertThat(settings.roleValues()).isEmpty();
+            assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
+            assertThat(settings.assignableRoles()).isEmpty();
+            assertThat(settings.problems()).isEmpty();
+        }
+
+        @Test
+        void aBlankDefaultRoleMeansTheFallback() {
+            JitSettings settings = parse(JitSettings.DEFAULT_ROLE, "   ");
+
+            assertThat(settings.defaultRole()).isEqualTo(JitSettings.FALLBACK_DEFAULT_ROLE);
+            assertThat(settings.usesFallbackDefaultRole()).isTrue();
+        }
+
+        @Test
+        void anIdpWithoutMapperProvisionsNobody() {
+            assertThat(JitSettings.absent().jitEnabled()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("given every key set")
+    class EveryKey {
+
+        private final JitSettings settings = parse(
+                JitSettings.JIT_ENABLED, "FALSE",
+                JitSettings.DEFAULT_ROLE, " my-app.viewer ",
+                JitSettings.IDP_MANAGED_ROLES, "true",
+                JitSettings.ATTRIBUTE_MAPPING, "[{\"key\":\"role\",\"value\":\"USER_ROLE\"},"
+                        + "{\"key\":\" urn:oid:2.5.4.42 \",\"value\":\" user_first_name \"},"
+                        + "{\"key\":\"groups\",\"value\":\"USER_ROLE\"}]",
+                JitSettings.ROLE_VALUES, "[{\"key\":\"Engineering\",\"value\":\"developer\"}]",
+                JitSettings.UNKNOWN_ROLE_POLICY, "deny",
+                JitSettings.ASSIGNABLE_ROLES, "developer##my-app.editor");
+
+        @Test
+        void eachValueIsRead() {
+            assertThat(settings.jitEnabled()).isFalse();
+            assertThat(settings.defaultRole()).isEqualTo("my-app.viewer");
+            assertThat(settings.usesFallbackDefaultRole()).isFalse();
+            assertThat(settings.idpManagedRoles()).isTrue();
+            assertThat(settings.attributeMapping()).containsExactly(entry("role", AttributeTarget.USER_ROLE),
+                    entry("urn:oid:2.5.4.42", AttributeTarget.USER_FIRST_NAME), entry("groups", AttributeTarget.USER_ROLE));
+            assertThat(settings.roleValues()).containsExactly(entry("Engineering", "developer"));
+            assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DENY);
+            assertThat(settings.assignableRoles()).containsExactly("developer", "my-app.editor");
+            assertThat(settings.problems()).isEmpty();
+        }
+
+        @Test
+        void attributesForOneTargetKeepTheAdministratorsOrder() {
+            assertThat(settings.attributesFor(AttributeTarget.USER_ROLE)).containsExactly("role", "groups");
+            assertThat(settings.attributesFor(AttributeTarget.USER_EMAIL)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Engineering", "engineering", "  ENGINEERING  "})
+        void roleValuesMatchIgnoringCaseAndSurroundingSpace(String sent) {
+            assertThat(settings.roleForValue(sent)).contains("developer");
+        }
+
+        @Test
+        void valuesOutsideTheTableHaveNoRole() {
+            assertThat(settings.roleForValue("Engineer")).isEmpty();
+            assertThat(settings.roleForValue(null)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("given garbled values")
+    class Garbled {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"not json", "{\"key\":\"role\",\"value\":\"USER_ROLE\"}", "[1,2]", "[{\"key\":[\"a\"]}]"})
+        void aMappingThatIsNotAListOfEntriesIsEmptyAndReported(String json) {
+            JitSettings settings = parse(JitSettings.ATTRIBUTE_MAPPING, json, JitSettings.ROLE_VALUES, json);
+
+            assertThat(settings.attributeMapping()).isEmpty();
+            assertThat(settings.roleValues()).isEmpty();
+            assertThat(settings.problems()).hasSize(2)
+                    .anySatisfy(problem -> assertThat(problem).startsWith(JitSettings.ATTRIBUTE_MAPPING + ":"))
+                    .anySatisfy(problem -> assertThat(problem).startsWith(JitSettings.ROLE_VALUES + ":"));
+        }
+
+        @Test
+        void anUnknownTargetIsDroppedAndTheRestKept() {
+            JitSettings settings = parse(JitSettings.ATTRIBUTE_MAPPING,
+                    "[{\"key\":\"mail\",\"value\":\"USER_MAIL\"},{\"key\":\"sn\",\"value\":\"USER_LAST_NAME\"}]");
+
+            assertThat(settings.attributeMapping()).containsExactly(entry("sn", AttributeTarget.USER_LAST_NAME));
+            assertThat(settings.problems()).singleElement().asString().contains("USER_MAIL");
+        }
+
+        @Test
+        void entriesWithoutKeyOrValueAreSkippedSilently() {
+            JitSettings settings = parse(JitSettings.ROLE_VALUES,
+                    "[null,{\"key\":\" \",\"value\":\"x\"},{\"key\":\"a\"},{\"key\":\"b\",\"value\":\"role-b\"}]");
+
+            assertThat(settings.roleValues()).containsExactly(entry("b", "role-b"));
+            assertThat(settings.problems()).isEmpty();
+        }
+
+        @Test
+        void anUnknownPolicyFallsBackToDefaultRole() {
+            JitSettings settings = parse(JitSettings.UNKNOWN_ROLE_POLICY, "REJECT");
+
+            assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
+            assertThat(settings.problems()).singleElement().asString().contains("REJECT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"yes", "1", "on"})
+        void aNonBooleanKeepsTheDefaultOfEachSwitch(String text) {
+            JitSettings settings = parse(JitSettings.JIT_ENABLED, text, JitSettings.IDP_MANAGED_ROLES, text);
+
+            assertThat(settings.jitEnabled()).isTrue();
+            assertThat(settings.idpManagedRoles()).isFalse();
+            assertThat(settings.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem).contains(text));
+        }
+    }
+
+    @Nested
+    @DisplayName("given an allowlist")
+    class Allowlist {
+
+        @Test
+        void itIsSplitOnDoubleHashTrimmedAndDeduplicated() {
+            JitSettings settings = parse(JitSettings.ASSIGNABLE_ROLES, " editor ##  ##viewer####editor## my-app.admin ");
+
+            assertThat(settings.assignableRoles()).containsExactly("editor", "viewer", "my-app.admin");
+        }
+
+        @Test
+        void onlyBlanksMeansNoAllowlist() {
+            assertThat(parse(JitSettings.ASSIGNABLE_ROLES, " ## ").assignableRoles()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("given settings made with the builder")
+    class RoundTrip {
+
+        @Test
+        void storedConfigReadsBackTheSame() {
+            JitSettings built = JitSettings.builder()
+                    .jitEnabled(false)
+                    .defaultRole("staff")
+                    .idpManagedRoles(true)
+                    .map("role", AttributeTarget.USER_ROLE)
+                    .map("mail", AttributeTarget.USER_EMAIL)
+                    .roleValue("Engineering", "my-app.developer")
+                    .unknownRolePolicy(UnknownRolePolicy.KEEP_CURRENT)
+                    .assignableRole("my-app.developer")
+                    .assignableRole("staff")
+                    .build();
+
+            JitSettings reread = JitSettings.from(built.toConfig());
+
+            assertThat(reread.jitEnabled()).isFalse();
+            assertThat(reread.defaultRole()).isEqualTo("staff");
+            assertThat(reread.idpManagedRoles()).isTrue();
+            assertThat(reread.attributeMapping()).containsExactly(
+                    entry("role", AttributeTarget.USER_ROLE), entry("mail", AttributeTarget.USER_EMAIL));
+            assertThat(reread.roleValues()).containsExactly(entry("Engineering", "my-app.developer"));
+            assertThat(reread.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.KEEP_CURRENT);
+            assertThat(reread.assignableRoles()).containsExactly("my-app.developer", "staff");
+            assertThat(reread.toConfig()).isEqualTo(built.toConfig());
+            assertThat(reread.problems()).isEmpty();
+        }
+
+        @Test
+        void noChosenDefaultRoleStaysTheFallback() {
+            Map<String, String> stored = JitSettings.builder().defaultRole(null).build().toConfig();
+
+            assertThat(stored).doesNotContainKeys(JitSettings.DEFAULT_ROLE, JitSettings.ASSIGNABLE_ROLES);
+            assertThat(JitSettings.from(stored).usesFallbackDefaultRole()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.jitprovisioning.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.roles.RefusedRole;
+import io.jitprovisioning.roles.RefusedRole.Reason;
+
+class ChangesTest {
+
+    private final Changes changes = new Changes();
+
+    @Test
+    void nothingChangedIsNotWorthAnEvent() {
+        assertThat(changes.isWorthAnEvent()).isFalse();
+        assertThat(changes.granted()).isEmpty();
+        assertThat(changes.refusedRoles()).isEmpty();
+    }
+
+    @Test
+    void namesAreSortedAndListedOnce() {
+        changes.granted("viewer");
+        changes.granted("editor");
+        changes.granted("viewer");
+        changes.revoked("b");
+        changes.revoked("a");
+        changes.profileUpdated("lastName");
+        changes.profileUpdated("email");
+        changes.profileRejected(AttributeTarget.USER_PHONE_NUMBER);
+        changes.profileRejected(AttributeTarget.USER_EMAIL);
+
+        assertThat(changes.granted()).containsExactly("editor", "viewer");
+        assertThat(changes.revoked()).containsExactly("a", "b");
+        assertThat(changes.profileUpdated()).containsExactly("email", "lastName");
+        assertThat(changes.profileRejected()).containsExactly("USER_EMAIL", "USER_PHONE_NUMBER");
+    }
+
+    @Test
+    void refusedRolesKeepTheIdpsOrderAndTheirReason() {
+        changes.refused(List.of(new RefusedRole("Zeta", Reason.UNKNOWN), new RefusedRole("alpha", Reason.NOT_ASSIGNABLE)));
+
+        assertThat(changes.refusedRoles()).containsExactly("Zeta(unknown)", "alpha(not_assignable)");
+    }
+
+    @Test
+    void eachKindOfChangeAloneIsWorthAnEvent() {
+        List<Consumer<Changes>> kinds = List.of(c -> c.granted("r"), c -> c.revoked("r"), c -> c.profileUpdated("email"),
+                c -> c.profileRejected(AttributeTarget.USER_EMAIL), c -> c.refused(List.of(new RefusedRole("x", Reason.UNKNOWN))));
+
+        assertThat(kinds).allSatisfy(kind -> {
+            Changes alone = new Changes();
+            kind.accept(alone);
+            assertThat(alone.isWorthAnEvent()).isTrue();
+        });
+    }
+
+    @Test
+    void anEmptyRefusalListIsNotWorthAnEvent() {
+        changes.refused(List.of());
+
+        assertThat(changes.isWorthAnEvent()).isFalse();
+    }
+
+    @Test
+    void listsHandedOutCannotChangeTheRecord() {
+        changes.granted("editor");
+
+        assertThatThrownBy(() -> changes.granted().add("admin")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(changes.granted()).containsExactly("editor");
+    }
+}
