@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -113,6 +114,17 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** The JVM that runs Keycloak: kc.sh starts it as a child, or becomes it when it relaunches after a rebuild. */
+    public Optional<ProcessHandle> javaProcess() {
+        if (process == null || !process.isAlive()) {
+            return Optional.empty();
+        }
+        return process.descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst()
+                .or(() -> Optional.of(process.toHandle()));
     }
 
     public boolean isRunning() {

@@ -130,6 +130,24 @@ public final class SamlBrokerFixture {
         }
     }
 
+    /**
+     * Lets the IdP realm store anything (no length or format checks) in its users' names, email and the given
+     * attributes, so that tests can send the garbage a broken or hostile IdP would.
+     */
+    @SuppressWarnings("unchecked")
+    public void acceptAnythingInIdpUserProfile(String... attributes) {
+        Map<String, Object> profile = admin.get("/" + idp + "/users/profile", Map.class);
+        List<Map<String, Object>> declared = (List<Map<String, Object>>) profile.get("attributes");
+        declared.forEach(attribute -> {
+            attribute.remove("validations");
+            attribute.remove("required");
+        });
+        for (String name : attributes) {
+            declared.add(map("name", name, "multivalued", true, "permissions", map("view", List.of("admin"), "edit", List.of("admin"))));
+        }
+        admin.put("/" + idp + "/users/profile", profile).expect(200);
+    }
+
     /** Adds a SAML attribute the IdP sends, from a user attribute. */
     public void sendAttribute(String samlName, String friendlyName, String userAttribute) {
         String clientUuid = clientUuid(idp, brokerEntityId());
