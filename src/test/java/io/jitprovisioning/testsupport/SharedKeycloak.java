@@ -42,6 +42,20 @@ public final class SharedKeycloak {
         return server;
     }
 
+    /**
+     * Stops and starts the shared server, keeping its database. False when this JVM did not start it (a reused
+     * development server), so that the caller can skip.
+     */
+    public static synchronized boolean restart() {
+        KeycloakServer running = server();
+        if (!running.isRunning()) {
+            return false;
+        }
+        running.stop();
+        running.start(Duration.ofMinutes(4));
+        return true;
+    }
+
     public static synchronized AdminApi admin() {
         if (admin == null) {
             admin = new AdminApi(server().baseUrl());
