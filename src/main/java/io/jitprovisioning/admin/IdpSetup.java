@@ -54,7 +54,12 @@ final class IdpSetup {
         this.clock = clock;
     }
 
-    Outcome create(IdpSetupRequest request) throws SetupRejected {
+    /** A create request that passed every check; nothing is written yet. */
+    record Checked(IdpSetupRequest request, JitSettings settings, MetadataReport report, List<Problem> warnings) {
+    }
+
+    /** Checks a create request completely, without writing anything. */
+    Checked check(IdpSetupRequest request) throws SetupRejected {
         if (request.alias() == null || !ALIAS.matcher(request.alias()).matches()) {
             throw SetupRejected.badRequest("INVALID_ALIAS", "alias is required: 1 to 100 letters, digits, '.', '_' or '-', "
                     + "starting with a letter or digit. It appears in the broker's URLs.");
@@ -70,7 +75,18 @@ final class IdpSetup {
         JitSettings settings = check.apply(JitSettings.builder().build(), request);
         MetadataReport report = validate(request);
         rejectIfErrors(check, report);
+        return new Checked(request, settings, report, warnings(check, report));
+    }
 
+    Outcome create(IdpSetupRequest request) throws SetupRejected {
+        return create(check(request));
+    }
+
+    /** Writes a checked request: identity provider, mapper, flow and realm preparations. */
+    Outcome create(Checked checked) throws SetupRejected {
+        IdpSetupRequest request = checked.request();
+        JitSettings settings = checked.settings();
+        MetadataReport report = checked.report();
         JitFirstLoginFlow.Ensured flow = JitFirstLoginFlow.ensure(realm);
         SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig();
         idp.setAlias(request.alias());
@@ -85,7 +101,7 @@ final class IdpSetup {
         idp.setValidateSignature(true);
         idp.setWantAssertionsSigned(true);
         applyMetadata(idp, report);
-        checkKeycloakAccepts(idp, check);
+        checkKeycloakAccepts(idp, checked.warnings());
         session.identityProviders().create(idp);
 
         IdentityProviderMapperModel mapper = new IdentityProviderMapperModel();
@@ -96,7 +112,7 @@ final class IdpSetup {
         mapper = session.identityProviders().createMapper(mapper);
 
         prepareRealm(settings);
-        return new Outcome(session.identityProviders().getByAlias(idp.getAlias()), mapper, flow, warnings(check, report));
+        return new Outcome(session.identityProviders().getByAlias(idp.getAlias()), mapper, flow, checked.warnings());
     }
 
     Outcome update(IdentityProviderModel existing, IdpSetupRequest request) throws SetupRejected {
@@ -117,7 +133,7 @@ final class IdpSetup {
         if (report != null) {
             applyMetadata(idp, report);
         }
-        checkKeycloakAccepts(idp, check);
+        checkKeycloakAccepts(idp, check.warnings);
         session.identityProviders().update(idp);
 
         IdentityProviderMapperModel mapper = current.orElseGet(IdentityProviderMapperModel::new);
@@ -185,12 +201,12 @@ final class IdpSetup {
         return JBossSAMLURIConstants.NAMEID_FORMAT_UNSPECIFIED.get();
     }
 
-    private void checkKeycloakAccepts(SAMLIdentityProviderConfig idp, SettingsCheck check) throws SetupRejected {
+    private void checkKeycloakAccepts(SAMLIdentityProviderConfig idp, List<Problem> warnings) throws SetupRejected {
         try {
             idp.validate(realm);
         } catch (IllegalArgumentException refused) {
             throw new SetupRejected(400, List.of(new Problem("INVALID_IDP_CONFIG", "Keycloak refused the identity provider's "
-                    + "configuration: " + refused.getMessage())), check.warnings);
+                    + "configuration: " + refused.getMessage())), warnings);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jitprovisioning.it;
 
 import static io.jitprovisioning.testsupport.AdminApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -142,8 +143,10 @@ class AdminApiIT {
 
             List<AdminEventRepresentation> events = admin.get("/setup/admin-events?max=50", new TypeReference<List<AdminEventRepresentation>>() {
             });
-            assertThat(events).extracting(AdminEventRepresentation::getResourceType)
-                    .contains("IDENTITY_PROVIDER", "IDENTITY_PROVIDER_MAPPER", "AUTH_FLOW");
+            assertThat(events).filteredOn(event -> event.getResourcePath().startsWith("identity-provider/instances/" + SamlBrokerFixture.IDP_ALIAS))
+                    .extracting(AdminEventRepresentation::getResourceType, AdminEventRepresentation::getOperationType)
+                    .contains(tuple("IDENTITY_PROVIDER", "CREATE"),
+                            tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
 
             AdminApi.Reply again = admin.post(BASE + "/identity-providers", setupBody(SamlBrokerFixture.IDP_ALIAS));
             assertThat(again.status()).isEqualTo(409);
@@ -202,6 +205,41 @@ class AdminApiIT {
             assertThat(summary.get("settings").get("jitEnabled").asBoolean()).isFalse();
             assertThat(summary.get("settings").get("idpManagedRoles").asBoolean()).isTrue();
             assertThat(admin.get("/setup/identity-provider/instances/second/mappers").json()).hasSize(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("the admin console's setup page (a UiPageProvider component)")
+    class SetupPage {
+
+        private Map<String, Object> component(String alias, String metadata) {
+            String realmId = admin.get("/setup").expect(200).json().get("id").asText();
+            return map("name", alias, "providerId", "jit-provisioning", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
+                    "parentId", realmId, "config", map("alias", List.of(alias), "metadata", List.of(metadata),
+                            "jit.enabled", List.of("true"), "default.role", List.of("support"),
+                            "attribute.mapping", List.of("[{\"key\":\"role\",\"value\":\"USER_ROLE\"}]"),
+                            "idp.managed.roles", List.of("true"), "assignable.roles", List.of("developer", "support")));
+        }
+
+        @Test
+        @DisplayName("saving the page sets up the identity provider with the JIT mapper and flow")
+        void savingSetsUp() {
+            admin.post("/setup/components", component("from-console", fixture.idpMetadata())).expect(201);
+
+            JsonNode summary = admin.get(BASE + "/identity-providers/from-console").expect(200).json();
+            assertThat(summary.get("firstBrokerLoginFlow").asText()).isEqualTo("JIT first broker login");
+            assertThat(summary.get("settings").get("assignableRoles")).hasSize(2);
+            assertThat(summary.get("settings").get("attributeMapping").get("role").asText()).isEqualTo("USER_ROLE");
+        }
+
+        @Test
+        @DisplayName("a bad metadata file is refused with its code, and nothing is saved")
+        void badFileIsRefused() {
+            AdminApi.Reply reply = admin.post("/setup/components", component("bad-console", "<md:EntityDescriptor"));
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.body()).contains("NOT_WELL_FORMED");
+            assertThat(admin.get("/setup/identity-provider/instances/bad-console").status()).isEqualTo(404);
         }
     }
 

@@ -33,16 +33,35 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final int managementPort;
+    private final List<String> arguments;
     private final List<String> options;
     private final Map<String, String> environment;
     private Process process;
 
+    /** A development server: {@code kc.sh start-dev} on loopback with health checks, then {@code options}. */
     public KeycloakServer(Path home, int port, int managementPort, List<String> options, Map<String, String> environment) {
+        this(home, port, managementPort, List.of("start-dev", "--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-management-port=" + managementPort, "--health-enabled=true"), options, environment);
+    }
+
+    private KeycloakServer(Path home, int port, int managementPort, List<String> arguments, List<String> options,
+                           Map<String, String> environment) {
         this.home = home;
         this.port = port;
         this.managementPort = managementPort;
+        this.arguments = List.copyOf(arguments);
         this.options = List.copyOf(options);
         this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * A server started with exactly these {@code kc.sh} arguments, command first (e.g. {@code start --optimized ...}),
+     * instead of start-dev. The arguments must make it listen on {@code port} and serve {@code /health/ready} on
+     * {@code managementPort}: that is where this class looks for it.
+     */
+    public static KeycloakServer withArguments(Path home, int port, int managementPort, List<String> arguments,
+                                               Map<String, String> environment) {
+        return new KeycloakServer(home, port, managementPort, arguments, List.of(), environment);
     }
 
     public String baseUrl() {
@@ -81,9 +100,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
         try {
             Path tmp = Files.createDirectories(home.resolve("tmp"));
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
-                    "--health-enabled=true"));
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+            command.addAll(arguments);
             command.addAll(options);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())

@@ -1,0 +1,130 @@
+package io.jitprovisioning.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+
+import io.jitprovisioning.testsupport.LoginResult;
+
+/** Runs timed sign-ins, one after another or from a pool of simulated browsers. */
+final class Load {
+
+    private Load() {
+    }
+
+    /** One sign-in: how long it took from the first request to the last response, and how it ended. */
+    record Attempt(int index, double millis, LoginResult result, RuntimeException error) {
+
+        Outcome outcome() {
+            return error != null ? Outcome.CLIENT_EXCEPTION : Outcome.of(result);
+        }
+
+        boolean loggedIn() {
+            return outcome() == Outcome.LOGGED_IN;
+        }
+
+        /** Where a failed sign-in ended, short enough for a table. */
+        String describe() {
+            if (error != null) {
+                return error.toString();
+            }
+            var last = result.last();
+            String text = last.text();
+            return last.method() + " " + last.uri().getPath() + " -> " + last.status() + ": "
+                    + (text.length() > 160 ? text.substring(0, 160) + "..." : text);
+        }
+    }
+
+    /** Many sign-ins at a fixed concurrency; wall time from the first start to the last end. */
+    record Run(List<Attempt> attempts, double wallSeconds) {
+
+        long count(Outcome outcome) {
+            return attempts.stream().filter(attempt -> attempt.outcome() == outcome).count();
+        }
+
+        Map<Outcome, Long> outcomes() {
+            Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+            for (Outcome outcome : Outcome.values()) {
+                counts.put(outcome, count(outcome));
+            }
+            return counts;
+        }
+
+        double[] loggedInMillis() {
+            return attempts.stream().filter(Attempt::loggedIn).mapToDouble(Attempt::millis).toArray();
+        }
+
+        double loginsPerSecond() {
+            return count(Outcome.LOGGED_IN) / wallSeconds;
+        }
+
+        List<String> failures(int max) {
+            return attempts.stream().filter(attempt -> !attempt.loggedIn()).limit(max)
+                    .map(attempt -> "#" + attempt.index() + " " + attempt.outcome().label() + ": " + attempt.describe()).toList();
+        }
+    }
+
+    static Attempt timed(int index, IntFunction<LoginResult> login) {
+        long start = System.nanoTime();
+        try {
+            LoginResult result = login.apply(index);
+            return new Attempt(index, (System.nanoTime() - start) / 1e6, result, null);
+        } catch (RuntimeException e) {
+            return new Attempt(index, (System.nanoTime() - start) / 1e6, null, e);
+        }
+    }
+
+    static Run run(int count, int concurrency, IntFunction<LoginResult> login) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            long start = System.nanoTime();
+            List<Future<Attempt>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> timed(index, login)));
+            }
+            Attempt[] attempts = new Attempt[count];
+            for (int i = 0; i < count; i++) {
+                attempts[i] = futures.get(i).get();
+            }
+            return new Run(Arrays.asList(attempts), (System.nanoTime() - start) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs tasks on a small pool and waits for all: for fixture work such as creating users. */
+    static void parallel(int count, int concurrency, IntConsumer task) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.accept(index)));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
