@@ -3,11 +3,7 @@ package io.jitprovisioning.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -18,37 +14,7 @@ import io.jitprovisioning.config.UnknownRolePolicy;
 import io.jitprovisioning.roles.RefusedRole.Reason;
 import io.jitprovisioning.roles.RoleDecision.Outcome;
 
-class RoleResolverTest {
-
-    private final InMemoryRoleDirectory directory = new InMemoryRoleDirectory()
-            .role("Agent").role("editor").role("viewer").role("my-app.reader")
-            .protectedRole("team-lead").adminName("realm-admin");
-    private final AtomicInteger defaultLookups = new AtomicInteger();
-    private RoleRef defaultRole = directory.ref("Agent");
-
-    private RoleResolver resolver(JitSettings settings) {
-        Supplier<Optional<RoleRef>> lookup = () -> {
-            defaultLookups.incrementAndGet();
-            return Optional.ofNullable(defaultRole);
-        };
-        return new RoleResolver(settings, directory, lookup);
-    }
-
-    private RoleDecision resolve(JitSettings settings, String... values) {
-        return resolver(settings).resolve(Arrays.asList(values));
-    }
-
-    private RoleDecision resolve(String... values) {
-        return resolve(JitSettings.builder().build(), values);
-    }
-
-    private static JitSettings policy(UnknownRolePolicy policy) {
-        return JitSettings.builder().unknownRolePolicy(policy).build();
-    }
-
-    private RoleRef role(String name) {
-        return directory.ref(name);
-    }
+class RoleResolverTest extends RoleResolverFixture {
 
     @Nested
     @DisplayName("given no role values")
