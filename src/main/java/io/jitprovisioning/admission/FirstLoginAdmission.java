@@ -3,6 +3,7 @@ package io.jitprovisioning.admission;
 import java.util.Optional;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -63,8 +64,12 @@ public final class FirstLoginAdmission {
         if (!user.isEnabled()) {
             return Optional.of(JitError.ACCOUNT_DISABLED);
         }
-        boolean linkedToAnotherIdentity = session.users().getFederatedIdentity(realm, user, sync.idpAlias()) != null;
-        if (linkedToAnotherIdentity || LinkTrust.holdsAdminRole(user)) {
+        FederatedIdentityModel link = session.users().getFederatedIdentity(realm, user, sync.idpAlias());
+        if (link != null) {
+            // The same identity linked a moment ago by a concurrent sign-in: signing in again simply works.
+            return Optional.of(context.getId().equals(link.getUserId()) ? JitError.TRY_AGAIN : JitError.ACCOUNT_EXISTS_UNTRUSTED);
+        }
+        if (LinkTrust.holdsAdminRole(user)) {
             return Optional.of(JitError.ACCOUNT_EXISTS_UNTRUSTED);
         }
         boolean trusted = !sync.settings().jitEnabled()
