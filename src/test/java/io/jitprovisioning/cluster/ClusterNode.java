@@ -9,6 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,8 +32,11 @@ final class ClusterNode {
     /** Build-time options: changing them, or the provider jar, needs {@code kc.sh build} again. */
     static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
 
-    /** Infinispan's "ISPN000094: Received new cluster view for channel ISPN: [node|3] (2) [...]". */
-    private static final Pattern VIEW = Pattern.compile("cluster view for channel \\S+: \\[[^\\]]*\\] \\((\\d+)\\)");
+    /** A log line with Infinispan's "ISPN000094: Received new cluster view for channel ISPN: [node|3] (2) [...]". */
+    private static final Pattern VIEW = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*cluster view for channel \\S+: \\[[^\\]]*\\] \\((\\d+)\\)",
+            Pattern.MULTILINE);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final String name;
     private final Path home;
@@ -39,24 +45,21 @@ final class ClusterNode {
     record Database(String url, String username, String password) {
     }
 
+    /** A cluster view this node received: when, and how many members it has. */
+    record View(Instant received, int members) {
+        static final View NONE = new View(Instant.EPOCH, 0);
+    }
+
     ClusterNode(String name, Path home, int port, int managementPort, int jgroupsPort, String frontendUrl, Database db) {
         this.name = name;
         this.home = home;
-        List<String> arguments = new ArrayList<>(List.of("start", "--optimized",
+        List<String> arguments = List.of("start", "--optimized",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--hostname=" + frontendUrl,
                 "--db-url=" + db.url(), "--db-username=" + db.username(), "--db-password=" + db.password(),
                 "--cache=ispn", "--cache-stack=jdbc-ping",
-                "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + jgroupsPort));
+                "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + jgroupsPort);
         this.server = KeycloakServer.withArguments(home, port, managementPort, arguments, Map.of());
-    }
-
-    String name() {
-        return name;
-    }
-
-    String url() {
-        return server.baseUrl();
     }
 
     /** Installs the jar and runs {@code kc.sh build} unless this home was built with the same options and jar. */
@@ -98,26 +101,28 @@ final class ClusterNode {
     }
 
     /** Waits until this node's Infinispan view has {@code members} members (it logs every view it receives). */
-    void awaitClusterView(int members, Duration timeout) {
+    View awaitClusterView(int members, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (lastViewSize() == members) {
-                return;
+            View view = lastView();
+            if (view.members() == members) {
+                return view;
             }
             sleep(Duration.ofSeconds(1));
         }
         throw new IllegalStateException(name + " did not see a cluster of " + members + " within " + timeout
-                + " (last view: " + lastViewSize() + "); see " + server.log());
+                + " (last view: " + lastView() + "); see " + server.log());
     }
 
-    int lastViewSize() {
+    View lastView() {
         try {
             Matcher matcher = VIEW.matcher(Files.exists(server.log()) ? Files.readString(server.log(), StandardCharsets.UTF_8) : "");
-            int size = 0;
+            View view = View.NONE;
             while (matcher.find()) {
-                size = Integer.parseInt(matcher.group(1));
+                Instant received = LocalDateTime.parse(matcher.group(1), LOG_TIME).atZone(ZoneId.systemDefault()).toInstant();
+                view = new View(received, Integer.parseInt(matcher.group(2)));
             }
-            return size;
+            return view;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
