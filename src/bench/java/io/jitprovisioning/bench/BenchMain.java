@@ -48,7 +48,7 @@ public final class BenchMain {
             Files.createDirectories(config.resultsDir());
             Path chart = config.resultsDir().resolve(stamp + ".png");
             sections.add(scenario(ReturningLogins.TITLE, () -> new ReturningLogins(realms, config, jvm, chart).run(), environment));
-            sections.add(scenario(FirstLogins.TITLE, () -> new FirstLogins(realms, config).run(), environment));
+            sections.add(scenario(FirstLogins.TITLE, () -> new FirstLogins(realms, config, jvm).run(), environment));
             sections.add(scenario(SameUserRace.TITLE, () -> new SameUserRace(realms, config).run(), environment));
             sections.add(scenario(RoleChurn.TITLE, () -> new RoleChurn(realms, config).run(), environment));
             sections.add(scenario(MemoryCheck.TITLE, () -> new MemoryCheck(realms, config, jvm).run(), environment));

@@ -20,16 +20,22 @@ final class FirstLogins {
 
     private final BenchRealms realms;
     private final BenchConfig config;
+    private final Jvm jvm;
 
-    FirstLogins(BenchRealms realms, BenchConfig config) {
+    FirstLogins(BenchRealms realms, BenchConfig config, Jvm jvm) {
         this.realms = realms;
         this.config = config;
+        this.jvm = jvm;
     }
 
     Section run() {
         List<String> users = realms.idpUsers(PREFIX, config.newUsers());
         BenchMain.log("s2: %d new users at concurrency %d", users.size(), config.concurrency());
+        java.nio.file.Path recording = config.workDir().resolve("scenario2.jfr");
+        jvm.startRecording("bench-s2", recording);
         Load.Run run = Load.run(users.size(), config.concurrency(), i -> realms.login(BenchRealms.JIT, users.get(i)));
+        jvm.stopRecording("bench-s2");
+        JfrProfile.Summary profile = JfrProfile.analyse(recording);
 
         Set<String> accounts = usernames("/users?search=" + PREFIX + "&briefRepresentation=true&max=1000000");
         Set<String> linked = usernames("/users?idpAlias=" + BenchRealms.JIT + "&briefRepresentation=true&max=1000000");
@@ -78,6 +84,8 @@ final class FirstLogins {
             notes.addAll(run.failures(5));
             out.append('\n').append(Markdown.bullets(notes));
         }
+        out.append("\n#### Where the extension's time goes in first logins (JFR)\n\n")
+                .append(ProfileMarkdown.render(profile, users.size(), 0));
         List<Check> checks = List.of(
                 Check.of("s2 no login errors", errors == 0, errors + " errors"),
                 Check.of("s2 exactly one account per new identity", missing == 0 && extra == 0 && matching == users.size(),

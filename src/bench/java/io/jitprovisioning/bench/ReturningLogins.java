@@ -2,8 +2,8 @@ package io.jitprovisioning.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import io.jitprovisioning.bench.Load.Attempt;
 
@@ -52,7 +52,7 @@ final class ReturningLogins {
         double[] stock = measured.stream().map(pair -> pair[1]).filter(Attempt::loggedIn).mapToDouble(Attempt::millis).toArray();
         double[] ratios = measured.stream().filter(pair -> pair[0].loggedIn() && pair[1].loggedIn())
                 .mapToDouble(pair -> pair[0].millis() / pair[1].millis()).toArray();
-        long failed = measured.stream().flatMap(pair -> java.util.stream.Stream.of(pair)).filter(a -> !a.loggedIn()).count();
+        long failed = measured.stream().flatMap(Arrays::stream).filter(a -> !a.loggedIn()).count();
         checks.add(Check.of("s1 every measured login succeeded", failed == 0, failed + " of " + 2 * measured.size() + " failed"));
 
         double medianRatio = Stats.median(ratios);
@@ -125,46 +125,12 @@ final class ReturningLogins {
                 List.of("95% CI (bootstrap, 10,000 resamples)", Markdown.fixed(bootCi.low(), 3) + " - " + Markdown.fixed(bootCi.high(), 3)),
                 List.of("ratio of medians", Markdown.fixed(a.median() / b.median(), 3)),
                 List.of("ratio of means", Markdown.fixed(a.mean() / b.mean(), 3)),
-                List.of("pairs with jit faster", Long.toString(java.util.Arrays.stream(ratios).filter(r -> r < 1).count()) + " of " + ratios.length),
+                List.of("pairs with jit faster", Long.toString(Arrays.stream(ratios).filter(r -> r < 1).count()) + " of " + ratios.length),
                 List.of("target (median <= 1.02, upper CI <= 1.05)", met ? "met" : "**not met**"))));
         out.append("\n![latency CDF and per-pair ratios](").append(chart.getFileName()).append(")\n\nRaw pairs: `")
                 .append(chart.getFileName().toString().replace(".png", "-pairs.csv")).append("`.\n\n");
-        out.append(profileMarkdown(profile, pairs));
+        out.append("#### Where the extension's time goes (JFR)\n\n").append(ProfileMarkdown.render(profile, pairs, pairs));
         return out.toString();
-    }
-
-    private String profileMarkdown(JfrProfile.Summary p, int pairs) {
-        StringBuilder out = new StringBuilder("#### Where the extension's time goes (JFR)\n\n");
-        out.append("JFR (`jcmd JFR.start settings=profile`, Java samples every 10 ms) recorded Keycloak during the measured pairs. ")
-                .append("Only samples of Keycloak's request threads (`executor-thread-*`) count. A sample is the extension's when any ")
-                .append("frame of its stack is in `io.jitprovisioning` (inclusive of what it calls, e.g. Keycloak's user and role ")
-                .append("model); the built-in mappers' samples are those with a frame in `org.keycloak.broker.saml.mappers` or ")
-                .append("`HardcodedRoleMapper`. ms per login = samples x 10 ms / ").append(pairs)
-                .append(" logins through that IdP. JFR adds the same small overhead to both IdPs.\n\n");
-        out.append(Markdown.table(List.of("", "samples", "share of request-thread samples", "ms per login of that IdP"), List.of(
-                List.of("all samples (every thread)", Long.toString(p.allSamples()), "", ""),
-                List.of("request threads (both IdPs)", Long.toString(p.workerSamples()), "100%",
-                        Markdown.ms(p.workerSamples() * JfrProfile.SAMPLE_MILLIS / (2.0 * pairs)) + " (per login, either IdP)"),
-                List.of("**JIT extension** (`io.jitprovisioning`)", Long.toString(p.jitSamples()),
-                        "**" + Markdown.fixed(100 * p.jitShareOfWorker(), 2) + "%**",
-                        "**" + Markdown.fixed(p.jitSamples() * JfrProfile.SAMPLE_MILLIS / pairs, 2) + "**"),
-                List.of("built-in mappers of `stock`", Long.toString(p.stockMapperSamples()),
-                        Markdown.fixed(100 * p.stockShareOfWorker(), 2) + "%",
-                        Markdown.fixed(p.stockMapperSamples() * JfrProfile.SAMPLE_MILLIS / pairs, 2)))));
-        if (p.truncated() > 0) {
-            out.append("\n").append(p.truncated()).append(" request-thread stacks were truncated by JFR's stack depth.\n");
-        }
-        out.append("\nExtension samples by entry point (outermost `io.jitprovisioning` frame):\n\n").append(counts(p.jitEntryPoints()));
-        out.append("\nBy innermost `io.jitprovisioning` frame (the extension method that was running or calling out):\n\n")
-                .append(counts(p.jitInnermost()));
-        out.append("\nBy leaf frame (what the CPU was actually doing under the extension):\n\n").append(counts(p.jitLeaves()));
-        return out.toString();
-    }
-
-    private static String counts(Map<String, Long> counts) {
-        List<List<String>> rows = new ArrayList<>();
-        counts.forEach((name, count) -> rows.add(List.of("`" + name + "`", Long.toString(count))));
-        return rows.isEmpty() ? "(none)\n" : Markdown.table(List.of("method", "samples"), rows);
     }
 
     private String roleSanity(String jitUser, String stockUser) {
