@@ -3,6 +3,7 @@ package io.jitprovisioning.admission;
 import java.util.Optional;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -71,6 +72,10 @@ public final class FirstLoginAdmission {
         }
         if (LinkTrust.holdsAdminRole(user)) {
             return Optional.of(JitError.ACCOUNT_EXISTS_UNTRUSTED);
+        }
+        if (LinkTrust.isBeingProvisioned(user, context.getIdpConfig().getAlias(), context.getId(), Time.currentTimeMillis())) {
+            // A concurrent sign-in of this identity created the account a moment ago and is about to link it.
+            return Optional.of(JitError.TRY_AGAIN);
         }
         boolean trusted = !sync.settings().jitEnabled()
                 || LinkTrust.vouchedFor(account, context.getIdpConfig(), context.getId(), organization);

@@ -39,6 +39,18 @@ final class LinkTrust {
                 || Boolean.TRUE.equals(idp.isTrustEmail());
     }
 
+    /** How long after its creation an unlinked account counts as still being set up by a concurrent sign-in. */
+    static final long PROVISIONING_WINDOW_MILLIS = 3_000;
+
+    /**
+     * Created for this very identity less than {@link #PROVISIONING_WINDOW_MILLIS} ago and not linked yet: another
+     * sign-in is finishing it. Older such accounts (left by a node that died mid-login) are linked normally.
+     */
+    static boolean isBeingProvisioned(UserModel user, String idpAlias, String brokeredUserId, long now) {
+        Long created = user.getCreatedTimestamp();
+        return ProvisionedBy.isFor(user, idpAlias, brokeredUserId) && created != null && now - created < PROVISIONING_WINDOW_MILLIS;
+    }
+
     /** Accounts holding Keycloak admin roles are never linked automatically, in either mode. */
     static boolean holdsAdminRole(UserModel user) {
         return user.getRoleMappingsStream().anyMatch(ProtectedRoles::isProtected)

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.keycloak.Config;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
@@ -72,7 +73,8 @@ public final class ValueCleaner {
     /** A syntactically valid email address in lower case, or null. Never cut: a cut address is another address. */
     public static String email(String raw) {
         String email = text(raw, Integer.MAX_VALUE);
-        if (email == null || email.length() > MAX_TEXT_LENGTH || email.indexOf(' ') >= 0 || !EmailValidationUtil.isValidEmail(email)) {
+        if (email == null || email.length() > MAX_TEXT_LENGTH || email.indexOf(' ') >= 0
+                || !EmailValidationUtil.isValidEmail(email, EmailLimit.MAX_LOCAL_PART_LENGTH)) {
             return null;
         }
         return email.toLowerCase(Locale.ROOT);
@@ -87,6 +89,12 @@ public final class ValueCleaner {
     /** A role value as the IdP sent it, cleaned for lookup. */
     public static String roleValue(String raw) {
         return text(raw, MAX_TEXT_LENGTH);
+    }
+
+    /** Keycloak's configured limit, read once: reading it per call goes through the whole config system. */
+    private static final class EmailLimit {
+        static final int MAX_LOCAL_PART_LENGTH = Config.scope("user-profile", "declarative-user-profile")
+                .getInt(EmailValidationUtil.MAX_EMAIL_LOCAL_PART_LENGTH, EmailValidationUtil.MAX_LOCAL_PART_LENGTH);
     }
 
     private static boolean isInvisible(int codePoint) {

@@ -35,6 +35,8 @@ public final class LoginSync {
     private final RoleResolver resolver;
     private RoleDecision decision;
     private Optional<RoleRef> defaultRole;
+    private ProfileValues newAccountProfile;
+    private ProfileValues mappedProfile;
 
     public LoginSync(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, JitSettings settings) {
         this.settings = settings;
@@ -75,13 +77,24 @@ public final class LoginSync {
 
     /** The profile a new account starts with: mapped fields, then common attribute names, then an email NameID. */
     public ProfileValues newAccountProfile() {
-        return ProfileResolver.forNewAccount(attributes, settings, nameIdEmail);
+        if (newAccountProfile == null) {
+            newAccountProfile = ProfileResolver.forNewAccount(attributes, settings, nameIdEmail);
+        }
+        return newAccountProfile;
+    }
+
+    /** Only the mapped fields: what later sign-ins re-apply. */
+    private ProfileValues mappedProfile() {
+        if (mappedProfile == null) {
+            mappedProfile = ProfileResolver.mapped(attributes, settings);
+        }
+        return mappedProfile;
     }
 
     /** First login of a new account, or of an existing account being linked: the mapping and roles apply. */
     public Changes provision(UserModel user, boolean newAccount) {
         Changes changes = new Changes();
-        accountSync.applyProfile(user, newAccount ? newAccountProfile() : ProfileResolver.mapped(attributes, settings), changes);
+        accountSync.applyProfile(user, newAccount ? newAccountProfile() : mappedProfile(), changes);
         RoleDecision roles = decision();
         if (roles.outcome() == RoleDecision.Outcome.KEEP_CURRENT && newAccount) {
             roles = resolver.defaultDecision(roles.refused());
@@ -94,7 +107,7 @@ public final class LoginSync {
     public Changes update(UserModel user) {
         Changes changes = new Changes();
         if (settings.idpManagedRoles()) {
-            accountSync.applyProfile(user, ProfileResolver.mapped(attributes, settings), changes);
+            accountSync.applyProfile(user, mappedProfile(), changes);
             accountSync.applyRoles(user, decision(), changes);
         }
         return changes;

@@ -17,6 +17,7 @@ import org.keycloak.models.UserModel;
 import io.jitprovisioning.admission.Admission;
 import io.jitprovisioning.admission.FirstLoginAdmission;
 import io.jitprovisioning.broker.saml.mappers.JitMappers;
+import io.jitprovisioning.broker.saml.mappers.JitProvisioningIdpMapper;
 import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.provenance.ProvisionedBy;
@@ -70,6 +71,7 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
         ProvisionedBy.mark(user, sync.idpAlias(), brokerContext.getId());
         Changes changes = sync.provision(user, true);
         context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
+        context.getAuthenticationSession().setAuthNote(JitProvisioningIdpMapper.PROVISIONED_NOTE, JitProvisioningIdpMapper.PROVISIONED_NOTE_VALUE);
         finish(context, sync, user, changes, organization, "created");
     }
 

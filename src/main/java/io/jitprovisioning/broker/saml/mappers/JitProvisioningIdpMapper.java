@@ -48,6 +48,10 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
     private static final Logger LOG = Logger.getLogger(JitProvisioningIdpMapper.class);
     private static final String SESSION_KEY = LoginSync.class.getName();
 
+    /** Set by the JIT step on the accounts it created, so that the work is not done twice. */
+    public static final String PROVISIONED_NOTE = "jit.provisioned";
+    public static final String PROVISIONED_NOTE_VALUE = "true";
+
     @Override
     public String getId() {
         return PROVIDER_ID;
@@ -133,8 +137,12 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
     @Override
     public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
                               BrokeredIdentityContext context) {
-        // Normally the JIT authenticator already did all this, and nothing differs. When another flow created the
-        // account, this is where the defaults land. It must not throw: the account is already committed.
+        // When another flow than the JIT step created the account, this is where the defaults land. It must not
+        // throw: the account is already committed.
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession != null && PROVISIONED_NOTE_VALUE.equals(authSession.getAuthNote(PROVISIONED_NOTE))) {
+            return;
+        }
         try {
             LoginSync sync = syncFor(session, realm, mapperModel, context);
             JitEvents.changed(session, realm, user, context.getIdpConfig().getAlias(), sync.provision(user, true));
