@@ -51,7 +51,7 @@ final class BenchRealms {
 
     /** The JIT mapper: IdP managed roles, five profile attributes and the role attribute, a 10-entry role table. */
     static JitSettings jitSettings() {
-        JitSettings.Builder builder = JitSettings.builder().jitEnabled(true).defaultRole(DEFAULT_ROLE).idpManagedRoles(true)
+        JitSettingsBuilder builder = JitSettings.builder().jitEnabled(true).defaultRole(DEFAULT_ROLE).idpManagedRoles(true)
                 .map("role", AttributeTarget.USER_ROLE)
                 .map("firstName", AttributeTarget.USER_FIRST_NAME)
                 .map("lastName", AttributeTarget.USER_LAST_NAME)

@@ -18,15 +18,12 @@ import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.saml.SamlPrincipalType;
-import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 import io.jitprovisioning.broker.saml.mappers.JitMappers;
 import io.jitprovisioning.broker.saml.mappers.JitProvisioningIdpMapper;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
-import io.jitprovisioning.metadata.SloService;
-import io.jitprovisioning.metadata.SsoService;
 import io.jitprovisioning.roles.RealmRoleDirectory;
 import io.jitprovisioning.userprofile.ProfileDeclarations;
 
@@ -100,7 +97,7 @@ final class IdpSetup {
         idp.setPostBindingResponse(true);
         idp.setValidateSignature(true);
         idp.setWantAssertionsSigned(true);
-        applyMetadata(idp, report);
+        SamlIdpFromMetadata.apply(idp, report);
         checkKeycloakAccepts(idp, checked.warnings());
         session.identityProviders().create(idp);
 
@@ -131,7 +128,7 @@ final class IdpSetup {
             idp.setDisplayName(request.displayName());
         }
         if (report != null) {
-            applyMetadata(idp, report);
+            SamlIdpFromMetadata.apply(idp, report);
         }
         checkKeycloakAccepts(idp, check.warnings);
         session.identityProviders().update(idp);
@@ -175,30 +172,6 @@ final class IdpSetup {
             report.warnings().stream().map(Problem::of).forEach(warnings::add);
         }
         return warnings;
-    }
-
-    /** Endpoints and keys from the metadata; everything else of the IdP (mappers, links, flows) stays. */
-    private static void applyMetadata(SAMLIdentityProviderConfig idp, MetadataReport report) {
-        idp.setIdpEntityId(report.entityId());
-        SsoService sso = report.preferredSsoService().orElseThrow();
-        idp.setSingleSignOnServiceUrl(sso.location());
-        idp.setPostBindingAuthnRequest(sso.isHttpPost());
-        Optional<SloService> slo = report.preferredSloService();
-        idp.setSingleLogoutServiceUrl(slo.map(SloService::location).orElse(null));
-        idp.setPostBindingLogout(slo.map(SloService::isHttpPost).orElse(false));
-        idp.setSigningCertificate(String.join(",", report.signingCertificates()));
-        idp.setWantAuthnRequestsSigned(Boolean.TRUE.equals(report.wantAuthnRequestsSigned()));
-        idp.setNameIDPolicyFormat(nameIdFormat(report.nameIdFormats()));
-    }
-
-    /** Email if the IdP offers it (readable usernames), else persistent (stable), else unspecified. Never transient. */
-    static String nameIdFormat(List<String> offered) {
-        for (JBossSAMLURIConstants preferred : List.of(JBossSAMLURIConstants.NAMEID_FORMAT_EMAIL, JBossSAMLURIConstants.NAMEID_FORMAT_PERSISTENT)) {
-            if (offered.contains(preferred.get())) {
-                return preferred.get();
-            }
-        }
-        return JBossSAMLURIConstants.NAMEID_FORMAT_UNSPECIFIED.get();
     }
 
     private void checkKeycloakAccepts(SAMLIdentityProviderConfig idp, List<Problem> warnings) throws SetupRejected {

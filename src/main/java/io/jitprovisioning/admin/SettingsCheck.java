@@ -10,6 +10,7 @@ import org.keycloak.models.RoleModel;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.config.UnknownRolePolicy;
 import io.jitprovisioning.roles.ProtectedRoles;
 import io.jitprovisioning.roles.RealmRoleDirectory;
@@ -30,7 +31,7 @@ final class SettingsCheck {
 
     /** The request's settings laid over {@code base} (the current settings on PUT, the defaults on POST). */
     JitSettings apply(JitSettings base, IdpSetupRequest request) {
-        JitSettings.Builder builder = base.toBuilder();
+        JitSettingsBuilder builder = base.toBuilder();
         if (request.jitEnabled() != null) {
             builder.jitEnabled(request.jitEnabled());
         }

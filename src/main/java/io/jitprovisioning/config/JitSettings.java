@@ -179,13 +179,13 @@ public final class JitSettings {
         return config;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static JitSettingsBuilder builder() {
+        return new JitSettingsBuilder();
     }
 
     /** A builder holding these settings, to change some of them. */
-    public Builder toBuilder() {
-        Builder builder = new Builder().jitEnabled(jitEnabled).defaultRole(defaultRole).idpManagedRoles(idpManagedRoles)
+    public JitSettingsBuilder toBuilder() {
+        JitSettingsBuilder builder = new JitSettingsBuilder().jitEnabled(jitEnabled).defaultRole(defaultRole).idpManagedRoles(idpManagedRoles)
                 .unknownRolePolicy(unknownRolePolicy);
         attributeMapping.forEach(builder::map);
         roleValues.forEach(builder::roleValue);
@@ -230,83 +230,5 @@ public final class JitSettings {
             }
         }
         return new ArrayList<>(values);
-    }
-
-    /** Builds settings the way the one-step setup receives them; {@link #build()} parses them as stored config. */
-    public static final class Builder {
-        private final Map<String, String> config = new LinkedHashMap<>();
-        private final Map<String, String> mapping = new LinkedHashMap<>();
-        private final Map<String, String> roleValues = new LinkedHashMap<>();
-        private final List<String> assignable = new ArrayList<>();
-
-        public Builder jitEnabled(boolean enabled) {
-            config.put(JIT_ENABLED, Boolean.toString(enabled));
-            return this;
-        }
-
-        public Builder defaultRole(String role) {
-            if (role == null) {
-                config.remove(DEFAULT_ROLE);
-            } else {
-                config.put(DEFAULT_ROLE, role);
-            }
-            return this;
-        }
-
-        public Builder idpManagedRoles(boolean managed) {
-            config.put(IDP_MANAGED_ROLES, Boolean.toString(managed));
-            return this;
-        }
-
-        public Builder map(String attribute, AttributeTarget target) {
-            mapping.put(attribute, target.name());
-            return this;
-        }
-
-        /** Replaces the whole attribute mapping. */
-        public Builder attributeMapping(Map<String, AttributeTarget> attributeMapping) {
-            mapping.clear();
-            attributeMapping.forEach(this::map);
-            return this;
-        }
-
-        /** Replaces the whole role-value table. */
-        public Builder roleValues(Map<String, String> table) {
-            roleValues.clear();
-            roleValues.putAll(table);
-            return this;
-        }
-
-        /** Replaces the whole allowlist. */
-        public Builder assignableRoles(List<String> roles) {
-            assignable.clear();
-            assignable.addAll(roles);
-            return this;
-        }
-
-        public Builder roleValue(String value, String role) {
-            roleValues.put(value, role);
-            return this;
-        }
-
-        public Builder unknownRolePolicy(UnknownRolePolicy policy) {
-            config.put(UNKNOWN_ROLE_POLICY, policy.name());
-            return this;
-        }
-
-        public Builder assignableRole(String role) {
-            assignable.add(role);
-            return this;
-        }
-
-        public JitSettings build() {
-            Map<String, String> all = new LinkedHashMap<>(config);
-            all.put(ATTRIBUTE_MAPPING, ConfigMaps.write(mapping));
-            all.put(ROLE_VALUES, ConfigMaps.write(roleValues));
-            if (!assignable.isEmpty()) {
-                all.put(ASSIGNABLE_ROLES, String.join(Constants.CFG_DELIMITER, assignable));
-            }
-            return from(all);
-        }
     }
 }

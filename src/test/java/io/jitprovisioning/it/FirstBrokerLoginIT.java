@@ -16,6 +16,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
@@ -27,7 +28,7 @@ class FirstBrokerLoginIT {
         return Map.of("firstName", List.of(first), "lastName", List.of("Tester"), "email", List.of(email), "role", List.of("developer"));
     }
 
-    static JitSettings.Builder settings(boolean jitEnabled) {
+    static JitSettingsBuilder settings(boolean jitEnabled) {
         return JitSettings.builder().jitEnabled(jitEnabled).defaultRole("support").idpManagedRoles(true)
                 .map("role", AttributeTarget.USER_ROLE).map("firstName", AttributeTarget.USER_FIRST_NAME)
                 .map("displayName", AttributeTarget.USER_DISPLAY_NAME);

@@ -16,6 +16,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.config.UnknownRolePolicy;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
@@ -24,7 +25,7 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
 @DisplayName("IdP managed roles and attribute mapping, through real SAML logins")
 class ManagedRolesIT {
 
-    static JitSettings.Builder productPageMapping() {
+    static JitSettingsBuilder productPageMapping() {
         return JitSettings.builder().jitEnabled(true).defaultRole("support").idpManagedRoles(true)
                 .map("role", AttributeTarget.USER_ROLE)
                 .map("firstName", AttributeTarget.USER_FIRST_NAME)
@@ -180,7 +181,7 @@ class ManagedRolesIT {
             fixture.delete();
         }
 
-        private void policy(UnknownRolePolicy policy, JitSettings.Builder settings) {
+        private void policy(UnknownRolePolicy policy, JitSettingsBuilder settings) {
             fixture.configureJit(settings.unknownRolePolicy(policy).build().toConfig());
         }
 

@@ -2,17 +2,12 @@ package io.jitprovisioning.broker.saml.mappers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import jakarta.ws.rs.WebApplicationException;
 
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
@@ -20,19 +15,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.jitprovisioning.JitVersion;
-import io.jitprovisioning.admission.Admission;
-import io.jitprovisioning.admission.FirstLoginAdmission;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.events.JitEvents;
-import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.profile.ProfileValues;
-import io.jitprovisioning.refusal.JitError;
-import io.jitprovisioning.refusal.RefusalPage;
 import io.jitprovisioning.sync.Changes;
 import io.jitprovisioning.sync.LoginSync;
 
@@ -105,33 +94,7 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         profile.firstName().ifPresent(context::setFirstName);
         profile.lastName().ifPresent(context::setLastName);
 
-        boolean firstLogin = isFirstLogin(session, realm, context);
-        Optional<JitError> refusal = firstLogin ? earlyRefusal(session, realm, context, sync) : sync.refusal();
-        if (refusal.isPresent()) {
-            EventType type = firstLogin ? EventType.IDENTITY_PROVIDER_FIRST_LOGIN : EventType.IDENTITY_PROVIDER_LOGIN;
-            throw refuse(session, realm, context, sync, refusal.get(), type);
-        }
-    }
-
-    /** No account is linked to this identity yet, and the user is not linking one from their account. */
-    private static boolean isFirstLogin(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession != null && authSession.getAuthNote(IdentityBrokerService.LINKING_IDENTITY_PROVIDER) != null) {
-            return false;
-        }
-        FederatedIdentityModel identity = new FederatedIdentityModel(context.getIdpConfig().getAlias(), context.getId(), context.getUsername());
-        return session.users().getUserByFederatedIdentity(realm, identity) == null;
-    }
-
-    /**
-     * Refusing here, before Keycloak starts the first-broker-login flow, records the refusal as one event; the same
-     * decision taken inside that flow is recorded twice by Keycloak.
-     */
-    private static Optional<JitError> earlyRefusal(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context,
-                                                   LoginSync sync) {
-        Admission admission = FirstLoginAdmission.decide(session, realm, context, sync,
-                OrganizationMembership.of(session, context.getIdpConfig()));
-        return admission instanceof Admission.Refuse refusal ? Optional.of(refusal.code()) : Optional.empty();
+        LoginGate.check(session, realm, context, sync);
     }
 
     @Override
@@ -172,16 +135,5 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
             return sync;
         }
         return new LoginSync(session, realm, context, JitSettings.from(mapperModel));
-    }
-
-    private static WebApplicationException refuse(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context,
-                                                  LoginSync sync, JitError code, EventType type) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
-        if (session.getContext().getClient() != null) {
-            event.client(session.getContext().getClient());
-        }
-        JitEvents.refused(event, sync, code);
-        LOG.debugf("JIT refused a login through identity provider %s in realm %s: %s", sync.idpAlias(), realm.getName(), code);
-        return new WebApplicationException(RefusalPage.create(session, context.getAuthenticationSession(), code));
     }
 }
