@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.testsupport.AdminApi;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;

@@ -66,9 +66,12 @@ public final class JitConfigProperties {
             .property()
             .name(JitSettings.ASSIGNABLE_ROLES)
             .label("Assignable roles")
-            .helpText("Optional allowlist of the roles the identity provider may grant (realm role, or clientId.role). Empty: "
-                    + "any role. Keycloak's admin roles, and composites containing them, are never granted whatever this says.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("Optional allowlist of the roles the identity provider may grant, one per line (realm role, or "
+                    + "clientId.role). Empty: any role. Keycloak's admin roles, and composites containing them, are never "
+                    + "granted whatever this says.")
+            // Not MULTIVALUED_STRING_TYPE: the console's identity-provider mapper page sends such a field as a JSON
+            // list, which the server's Map<String, String> config refuses ("Cannot parse the JSON").
+            .type(ProviderConfigProperty.TEXT_TYPE)
             .add()
             .build();
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.keycloak.models.Constants;
 import org.keycloak.models.IdentityProviderMapperModel;
@@ -26,6 +27,9 @@ public final class JitSettings {
     public static final String ROLE_VALUES = "role.values";
     public static final String UNKNOWN_ROLE_POLICY = "unknown.role.policy";
     public static final String ASSIGNABLE_ROLES = "assignable.roles";
+
+    /** Between list entries: one per line, as the console's text area has them, or Keycloak's "##". */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(Pattern.quote(Constants.CFG_DELIMITER) + "|\\R");
 
     /** The role the product page promises when no default role is chosen. */
     public static final String FALLBACK_DEFAULT_ROLE = "Agent";
@@ -174,7 +178,7 @@ public final class JitSettings {
         config.put(ROLE_VALUES, ConfigMaps.write(roleValues));
         config.put(UNKNOWN_ROLE_POLICY, unknownRolePolicy.name());
         if (!assignableRoles.isEmpty()) {
-            config.put(ASSIGNABLE_ROLES, String.join(Constants.CFG_DELIMITER, assignableRoles));
+            config.put(ASSIGNABLE_ROLES, String.join("\n", assignableRoles));
         }
         return config;
     }
@@ -223,7 +227,7 @@ public final class JitSettings {
             return List.of();
         }
         Set<String> values = new LinkedHashSet<>();
-        for (String part : Constants.CFG_DELIMITER_PATTERN.split(text)) {
+        for (String part : LIST_SEPARATOR.split(text)) {
             String value = ConfigMaps.trimToNull(part);
             if (value != null) {
                 values.add(value);

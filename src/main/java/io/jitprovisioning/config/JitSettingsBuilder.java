@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.models.Constants;
 
 import static io.jitprovisioning.config.JitSettings.ASSIGNABLE_ROLES;
 import static io.jitprovisioning.config.JitSettings.ATTRIBUTE_MAPPING;
@@ -87,7 +86,7 @@ public final class JitSettingsBuilder {
         all.put(ATTRIBUTE_MAPPING, ConfigMaps.write(mapping));
         all.put(ROLE_VALUES, ConfigMaps.write(roleValues));
         if (!assignable.isEmpty()) {
-            all.put(ASSIGNABLE_ROLES, String.join(Constants.CFG_DELIMITER, assignable));
+            all.put(ASSIGNABLE_ROLES, String.join("\n", assignable));
         }
         return JitSettings.from(all);
     }

@@ -170,6 +170,15 @@ class JitSettingsTest {
         }
 
         @Test
+        @DisplayName("one role per line, as the admin console's text area stores it (Windows line ends too)")
+        void itIsSplitOnLines() {
+            JitSettings settings = parse(JitSettings.ASSIGNABLE_ROLES, "editor\nviewer\r\n\n my-app.admin \n");
+
+            assertThat(settings.assignableRoles()).containsExactly("editor", "viewer", "my-app.admin");
+            assertThat(settings.toConfig()).containsEntry(JitSettings.ASSIGNABLE_ROLES, "editor\nviewer\nmy-app.admin");
+        }
+
+        @Test
         void onlyBlanksMeansNoAllowlist() {
             assertThat(parse(JitSettings.ASSIGNABLE_ROLES, " ## ").assignableRoles()).isEmpty();
         }

@@ -1,0 +1,320 @@
+package io.jitprovisioning.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Keycloak's admin console (26.x, PatternFly 5) as a person uses it: the selectors are the console's own ids,
+ * data-testids, labels and ARIA roles. A provider's config form is addressed by each field's config key, which the
+ * console uses as the {@code for} of the field's label and as the id of switches and dropdowns.
+ */
+public final class AdminConsole {
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    public AdminConsole(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        // React re-renders replace elements under a waiting condition: look them up again.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void logIn(String username, String password) {
+        driver.get(baseUrl + "/admin/master/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav-item-identity-providers]")));
+    }
+
+    /** Chooses a realm as a person does: Manage realms, a search for its name, its link. */
+    public void openRealm(String realm) {
+        clickTestId("nav-item-realms");
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid=selectRealminput] input")));
+        search.sendKeys(realm, Keys.ENTER);
+        clickLink(realm);
+        wait.until(ExpectedConditions.urlContains("#/" + realm));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav-item-identity-providers]")));
+    }
+
+    public void clickTestId(String testId) {
+        click(By.cssSelector("[data-testid='" + testId + "']"));
+    }
+
+    public void clickLink(String text) {
+        click(By.linkText(text));
+    }
+
+    /** Clicks once the element is there and nothing covers it (a closing dialog, a list being re-rendered). */
+    private void click(By locator) {
+        wait.until(d -> {
+            try {
+                WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+                if (element == null) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
+    }
+
+    /** Chooses {@code option} in a PatternFly dropdown whose toggle button has the id {@code toggleId}. */
+    public void select(String toggleId, String option) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(toggleId))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[@role='listbox']//button[@role='option'][normalize-space()=" + xpathLiteral(option) + "]"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id(toggleId), option));
+    }
+
+    public String selected(String toggleId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(toggleId))).getText().trim();
+    }
+
+    /** The options a dropdown offers, read by opening and closing it. */
+    public List<String> options(String toggleId) {
+        WebElement toggle = wait.until(ExpectedConditions.elementToBeClickable(By.id(toggleId)));
+        toggle.click();
+        List<String> options = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
+                        By.xpath("//*[@role='listbox']//button[@role='option']")))
+                .stream().map(option -> option.getText().trim()).toList();
+        toggle.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//*[@role='listbox']")));
+        return options;
+    }
+
+    /** The form group (label, help icon and control) of the field with this config key. */
+    public WebElement field(String key) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[@for=" + xpathLiteral(key)
+                + "]/ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' pf-v5-c-form__group ')][1]")));
+    }
+
+    public void setSwitch(String key, boolean on) {
+        WebElement input = driver.findElement(By.id(key));
+        if (input.isSelected() != on) {
+            // The checkbox itself is covered by its drawn toggle, which is what a person clicks.
+            input.findElement(By.xpath("following-sibling::span[contains(@class, 'pf-v5-c-switch__toggle')]")).click();
+            wait.until(ExpectedConditions.elementSelectionStateToBe(input, on));
+        }
+    }
+
+    public boolean switchOn(String key) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(key))).isSelected();
+    }
+
+    /** Fills a key/value table (a MAP_TYPE field), one row per entry, adding rows with the field's add button. */
+    public void fillKeyValues(String key, Map<String, String> entries) {
+        WebElement field = field(key);
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            int before = field.findElements(By.cssSelector("[data-testid=row]")).size();
+            wait.until(ExpectedConditions.elementToBeClickable(field.findElement(By.xpath(".//button[contains(@data-testid, 'add-row')]"))))
+                    .click();
+            List<WebElement> rows = wait.until(d -> {
+                List<WebElement> now = field(key).findElements(By.cssSelector("[data-testid=row]"));
+                return now.size() == before + 1 ? now : null;
+            });
+            WebElement row = rows.get(before);
+            row.findElement(By.cssSelector("input[aria-label=Key]")).sendKeys(entry.getKey());
+            row.findElement(By.cssSelector("input[aria-label=Value]")).sendKeys(entry.getValue());
+        }
+    }
+
+    /** The rows of a key/value table as the form shows them. */
+    public Map<String, String> keyValues(String key) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (WebElement row : field(key).findElements(By.cssSelector("[data-testid=row]"))) {
+            entries.put(row.findElement(By.cssSelector("input[aria-label=Key]")).getAttribute("value"),
+                    row.findElement(By.cssSelector("input[aria-label=Value]")).getAttribute("value"));
+        }
+        return entries;
+    }
+
+    /**
+     * Fills a list field: a text area takes one value per line (TEXT_TYPE); a list of text inputs (MULTIVALUED_STRING_TYPE)
+     * one value per input, adding an input per further value.
+     */
+    public void fillList(String key, List<String> values) {
+        WebElement field = field(key);
+        List<WebElement> textArea = field.findElements(By.tagName("textarea"));
+        if (!textArea.isEmpty()) {
+            textArea.get(0).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            textArea.get(0).sendKeys(String.join("\n", values));
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                int before = i;
+                wait.until(ExpectedConditions.elementToBeClickable(field.findElement(By.xpath(".//button[contains(@data-testid, '-addValue')]"))))
+                        .click();
+                wait.until(d -> field(key).findElements(By.cssSelector("input[type=text]")).size() > before);
+            }
+            WebElement input = field(key).findElements(By.cssSelector("input[type=text]")).get(i);
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            input.sendKeys(values.get(i));
+        }
+    }
+
+    /** The values of a list field as the form shows them (see {@link #fillList}). */
+    public List<String> list(String key) {
+        WebElement field = field(key);
+        List<WebElement> textArea = field.findElements(By.tagName("textarea"));
+        if (!textArea.isEmpty()) {
+            return textArea.get(0).getAttribute("value").lines().toList();
+        }
+        return field.findElements(By.cssSelector("input[type=text]")).stream().map(input -> input.getAttribute("value")).toList();
+    }
+
+    /**
+     * Chooses a role with the console's role picker (a ROLE_TYPE field): "Select Role", then client or realm roles,
+     * a search in the dialog, the role's row, "Assign".
+     *
+     * @param clientId the role's client, or null for a realm role
+     */
+    public void pickRole(String key, String clientId, String role) {
+        WebElement field = field(key);
+        field.findElement(By.cssSelector("[data-testid=add-role-mapping-button]")).click();
+        clickTestId(clientId == null ? "roles-role" : "client-role");
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=dialog][aria-modal=true]")));
+        // The dialog opens before its table has loaded, and the table loads again after the search.
+        wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(dialog, By.cssSelector("[data-testid=table-search-input] input")))
+                .get(0).sendKeys(role, Keys.ENTER);
+        String rowXpath = ".//tbody/tr[td[2][normalize-space()=" + xpathLiteral(role) + "]"
+                + (clientId == null ? "" : " and td[3][normalize-space()=" + xpathLiteral(clientId) + "]") + "]";
+        wait.until(d -> {
+            List<WebElement> names = dialog.findElements(By.xpath(".//tbody/tr/td[2]"));
+            return !names.isEmpty() && names.stream().allMatch(name -> name.getText().contains(role));
+        });
+        wait.until(d -> {
+            List<WebElement> rows = dialog.findElements(By.xpath(rowXpath));
+            if (rows.isEmpty()) {
+                return false;
+            }
+            WebElement radio = rows.get(0).findElement(By.cssSelector("input[type=radio]"));
+            if (!radio.isSelected()) {
+                radio.click();
+            }
+            return radio.isSelected();
+        });
+        wait.until(ExpectedConditions.elementToBeClickable(dialog.findElement(By.cssSelector("[data-testid=assign]")))).click();
+        wait.until(ExpectedConditions.invisibilityOf(dialog));
+    }
+
+    /** The chips of a role field: "role" for a realm role, "client role" for a client's (the client is a badge). */
+    public List<String> chips(String key) {
+        return field(key).findElements(By.cssSelector(".pf-v5-c-chip__text")).stream().map(chip -> {
+            String text = chip.getText().trim();
+            List<WebElement> client = chip.findElements(By.cssSelector(".pf-v5-c-badge"));
+            if (client.isEmpty()) {
+                return text;
+            }
+            String clientId = client.get(0).getText().trim();
+            return clientId + " " + text.substring(text.indexOf(clientId) + clientId.length()).trim();
+        }).toList();
+    }
+
+    /** A text input by its form name (the create page gives it an id, the edit page only a name). */
+    public WebElement textInput(String name) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='" + name + "']")));
+    }
+
+    /** The labels of the form's fields, top to bottom. */
+    public List<String> formLabels() {
+        return driver.findElements(By.cssSelector("form label.pf-v5-c-form__label .pf-v5-c-form__label-text")).stream()
+                .map(label -> label.getText().trim()).toList();
+    }
+
+    /** The text of a field's help popover, opened with the field's help icon and closed again. */
+    public String helpText(String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='help-label-" + label + "']"))).click();
+        WebElement popover = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[role=dialog] [id^=popover][id$=-body]")));
+        String text = popover.getText().trim();
+        driver.findElement(By.cssSelector("[role=dialog] button[aria-label=Close]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[role=dialog] [id^=popover][id$=-body]")));
+        return text;
+    }
+
+    /** Clicks the form's save button and returns the alert the console shows, closing it. */
+    public String save(String saveButtonTestId) {
+        clickTestId(saveButtonTestId);
+        return takeAlert();
+    }
+
+    public String takeAlert() {
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=last-alert]")));
+        String text = alert.getText().replaceAll("\\s+", " ").trim();
+        alert.findElement(By.cssSelector("button[aria-label^=Close]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=last-alert]")));
+        return text;
+    }
+
+    /** Waits until the console has loaded the page at the given route (the part after {@code #/realm/}). */
+    public void awaitRoute(String routePart) {
+        wait.until(ExpectedConditions.urlContains(routePart));
+    }
+
+    public void awaitVisible(By locator) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Saves a PNG of the whole page: the window is made as tall as the page's content (the console scrolls inside
+     * its main area, so a plain screenshot would cut the form), {@code width} wide and at least {@code minHeight}.
+     */
+    public void screenshot(Path file, int width, int minHeight) {
+        // No text cursor, focus ring or hover in the picture.
+        ((JavascriptExecutor) driver).executeScript("if (document.activeElement) document.activeElement.blur();");
+        // Measured at the smallest size: the console's page sections stretch to the window's height.
+        resizeViewport(width, minHeight);
+        new Actions(driver).moveToLocation(width - 4, minHeight - 4).perform();
+        Object measured = ((JavascriptExecutor) driver).executeScript(
+                "let bottom = 0;"
+                        + "for (const area of document.querySelectorAll('main, #page-sidebar nav')) {"
+                        + "  for (const e of area.querySelectorAll('*')) {"
+                        + "    const r = e.getBoundingClientRect();"
+                        + "    if (r.height > 0) bottom = Math.max(bottom, r.bottom + area.scrollTop);"
+                        + "  }"
+                        + "}"
+                        + "return Math.ceil(bottom);");
+        resizeViewport(width, Math.max(minHeight, ((Number) measured).intValue() + 32));
+        Chromium.screenshot(driver, file);
+    }
+
+    /** Sizes the window so that the page gets exactly {@code width} x {@code height} pixels. */
+    private void resizeViewport(int width, int height) {
+        Number chrome = (Number) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(width, height + chrome.intValue()));
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerHeight")).intValue() == height);
+    }
+
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}

@@ -1,0 +1,311 @@
+package io.jitprovisioning.it;
+
+import static io.jitprovisioning.testsupport.AdminApi.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.util.JsonSerialization;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.jitprovisioning.browser.AdminConsole;
+import io.jitprovisioning.browser.BrowserSession;
+import io.jitprovisioning.browser.Chromium;
+import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.UnknownRolePolicy;
+import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.SamlBrokerFixture;
+import io.jitprovisioning.testsupport.SharedKeycloak;
+
+/**
+ * The administrator's and the refused user's experience in a real browser (Debian's Chromium): the mapper's form in
+ * Keycloak's admin console, filled, saved and read back, and the JIT refusal page. It writes the README's screenshots
+ * into {@code docs/images/} on every run. Skipped where Chromium and ChromeDriver are not installed ({@code browser/run}
+ * installs them).
+ */
+@DisplayName("Admin console and refusal page, in a real browser")
+class AdminConsoleIT {
+
+    private static final Path BASEDIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path IMAGES = BASEDIR.resolve("docs/images");
+    private static final Path WORK = BASEDIR.resolve("target/browser");
+
+    /** A permanent administrator of the master realm, so that the console shows no "temporary admin" banner. */
+    private static final String CONSOLE_ADMIN = "console-admin";
+    private static final String CONSOLE_ADMIN_PASSWORD = "console-admin";
+
+    private static final String MAPPER_NAME = "JIT provisioning";
+    private static final String MAPPER_TYPE = "JIT Provisioning";
+
+    /** The product page's fields, in its order and words, then the extension's own. */
+    private static final List<String> FORM_ORDER = List.of("JIT User Provisioning", "Default Role for User Provisioning",
+            "IdP Managed Roles", "Attribute Mapping", "Role values", "Unknown role policy", "Assignable roles");
+
+    private static final Map<String, String> ATTRIBUTE_MAPPING = ordered(
+            "role", AttributeTarget.USER_ROLE.name(),
+            "firstName", AttributeTarget.USER_FIRST_NAME.name(),
+            "lastName", AttributeTarget.USER_LAST_NAME.name(),
+            "email", AttributeTarget.USER_EMAIL.name(),
+            "displayName", AttributeTarget.USER_DISPLAY_NAME.name(),
+            "phone", AttributeTarget.USER_PHONE_NUMBER.name());
+    private static final Map<String, String> ROLE_VALUES = ordered("Engineering", "developer", "Customer Care", "support");
+    private static final List<String> ASSIGNABLE_ROLES = List.of("developer", "my-app.editor");
+
+    private static AdminApi admin;
+    private static SamlBrokerFixture fixture;
+
+    @RegisterExtension
+    final BrowserSession browsers = new BrowserSession(WORK);
+
+    @BeforeAll
+    static void setUp() {
+        if (!Chromium.installed()) {
+            return; // every test skips: no Keycloak to start
+        }
+        admin = SharedKeycloak.admin();
+        ensureConsoleAdmin();
+        fixture = SamlBrokerFixture.create(admin, "acme-console", Map.of());
+        fixture.removeJitMapper();
+        fixture.createRealmRole("developer");
+        fixture.createRealmRole("support");
+        String client = admin.post("/" + fixture.brokerRealm() + "/clients", map("clientId", "my-app", "enabled", true))
+                .expect(201).createdId();
+        admin.post("/" + fixture.brokerRealm() + "/clients/" + client + "/roles", map("name", "editor")).expect(201);
+    }
+
+    @BeforeEach
+    void browserInstalled() {
+        Assumptions.assumeTrue(Chromium.installed(),
+                "Debian's chromium and chromium-driver are not installed (browser/run installs them)");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (fixture != null) {
+            fixture.delete();
+        }
+    }
+
+    @Test
+    @DisplayName("an administrator adds the mapper in the console, fills every field, saves, and finds every value again after a reload")
+    void administratorConfiguresTheMapper() {
+        AdminConsole console = new AdminConsole(browsers.open("en", new Dimension(1400, 1000)), admin.baseUrl());
+        console.logIn(CONSOLE_ADMIN, CONSOLE_ADMIN_PASSWORD);
+        console.openRealm(fixture.brokerRealm());
+        console.clickTestId("nav-item-identity-providers");
+        console.clickLink("Corp IdP");
+        console.clickTestId("mappers-tab");
+        console.clickTestId("no-mappers-empty-action");
+        console.select("identityProviderMapper", MAPPER_TYPE);
+        console.field(JitSettings.ASSIGNABLE_ROLES);
+
+        assertFieldsInProductOrderWithHelpAndDefaults(console);
+        fillEveryField(console);
+        console.screenshot(IMAGES.resolve("admin-console-jit-mapper.png"), 1400, 900);
+
+        assertThat(console.save("new-mapper-save-button"))
+                .as("the console's answer to Save (\"Cannot parse the JSON\": a field was sent as a JSON list, as the console's"
+                        + " identity-provider mapper page does for MULTIVALUED_STRING_TYPE and MULTIVALUED_LIST_TYPE properties)")
+                .isEqualTo("Mapper created successfully.");
+        console.awaitRoute("/mappers/");
+        assertStoredConfigIsWhatWasEntered();
+
+        console.driver().navigate().refresh();
+        assertFormShowsWhatWasEntered(console);
+
+        console.clickLink("Provider details");
+        console.clickTestId("mappers-tab");
+        console.awaitVisible(By.linkText(MAPPER_NAME));
+        WebElement row = console.driver().findElement(By.xpath("//table//tr[td/a[normalize-space()='" + MAPPER_NAME + "']]"));
+        assertThat(row.getText()).contains(MAPPER_TYPE);
+        console.screenshot(IMAGES.resolve("admin-console-idp-mappers.png"), 1400, 700);
+    }
+
+    @Test
+    @DisplayName("a user the IdP signs in while JIT User Provisioning is off sees the refusal page, in English and in German")
+    void refusedUserSeesTheRefusalPage() {
+        SamlBrokerFixture refusing = SamlBrokerFixture.create(admin, "console-refusal", Map.of(JitSettings.JIT_ENABLED, "false"));
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> realm = admin.get("/" + refusing.brokerRealm(), Map.class);
+            realm.put("displayName", "Acme");
+            admin.put("/" + refusing.brokerRealm(), realm).expect(204);
+            refusing.idpUser("nina", Map.of("firstName", List.of("Nina"), "lastName", List.of("Novak"),
+                    "email", List.of("nina@corp.example"), "role", List.of("developer")));
+
+            for (String language : List.of("en", "de")) {
+                ChromeDriver user = browsers.open(language, new Dimension(1280, 800));
+                signInThroughCorpIdp(user, refusing, "nina");
+
+                WebElement refused = user.findElement(By.id("jit-refused"));
+                assertThat(refused.getAttribute("data-jit-error")).isEqualTo("NOT_PROVISIONED");
+                Properties messages = messages(language);
+                assertThat(user.findElement(By.id("kc-page-title")).getText()).isEqualTo(messages.getProperty("jit-refused-title"));
+                assertThat(user.findElement(By.id("jit-refused-message")).getText())
+                        .isEqualTo(messages.getProperty("jit-error-NOT_PROVISIONED"));
+                assertThat(refusing.brokerUser("nina")).as("no account created").isNull();
+                Chromium.screenshot(user, IMAGES.resolve(language.equals("en") ? "jit-refused-page.png" : "jit-refused-page-" + language + ".png"));
+            }
+        } finally {
+            refusing.delete();
+        }
+    }
+
+    /** What a person does: open the account console, choose the company's IdP, enter their password there. */
+    private static void signInThroughCorpIdp(ChromeDriver user, SamlBrokerFixture broker, String username) {
+        WebDriverWait wait = new WebDriverWait(user, Duration.ofSeconds(30));
+        user.get(admin.baseUrl() + "/realms/" + broker.brokerRealm() + "/account");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("social-" + SamlBrokerFixture.IDP_ALIAS))).click();
+        wait.until(ExpectedConditions.urlContains("/realms/" + broker.idpRealm() + "/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        user.findElement(By.id("password")).sendKeys(SamlBrokerFixture.PASSWORD);
+        user.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jit-refused")));
+    }
+
+    private static void assertFieldsInProductOrderWithHelpAndDefaults(AdminConsole console) {
+        List<String> labels = console.formLabels();
+        assertThat(labels.stream().filter(FORM_ORDER::contains).toList()).as("the form's fields, top to bottom")
+                .containsExactlyElementsOf(FORM_ORDER);
+        assertThat(labels.indexOf(FORM_ORDER.get(0))).as("the JIT fields come after the console's own")
+                .isGreaterThan(labels.indexOf("Mapper type"));
+        for (ProviderConfigProperty property : JitConfigProperties.ALL) {
+            assertThat(console.helpText(property.getLabel())).as("help of %s", property.getLabel()).isEqualTo(property.getHelpText());
+        }
+        assertThat(console.switchOn(JitSettings.JIT_ENABLED)).as("JIT User Provisioning's default").isTrue();
+        assertThat(console.switchOn(JitSettings.IDP_MANAGED_ROLES)).as("IdP Managed Roles' default").isFalse();
+        assertThat(console.selected(JitSettings.UNKNOWN_ROLE_POLICY)).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE.name());
+        assertThat(console.options(JitSettings.UNKNOWN_ROLE_POLICY))
+                .containsExactly(Arrays.stream(UnknownRolePolicy.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    private static void fillEveryField(AdminConsole console) {
+        console.textInput("name").sendKeys(MAPPER_NAME);
+        console.select("config.syncMode", "Force");
+        console.setSwitch(JitSettings.JIT_ENABLED, true);
+        console.pickRole(JitSettings.DEFAULT_ROLE, "my-app", "editor");
+        console.setSwitch(JitSettings.IDP_MANAGED_ROLES, true);
+        console.fillKeyValues(JitSettings.ATTRIBUTE_MAPPING, ATTRIBUTE_MAPPING);
+        console.fillKeyValues(JitSettings.ROLE_VALUES, ROLE_VALUES);
+        console.select(JitSettings.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.DENY.name());
+        console.fillList(JitSettings.ASSIGNABLE_ROLES, ASSIGNABLE_ROLES);
+        assertThat(console.chips(JitSettings.DEFAULT_ROLE)).containsExactly("my-app editor");
+    }
+
+    private static void assertStoredConfigIsWhatWasEntered() {
+        List<IdentityProviderMapperRepresentation> mappers = admin.get("/" + fixture.brokerRealm() + "/identity-provider/instances/"
+                + SamlBrokerFixture.IDP_ALIAS + "/mappers", new TypeReference<List<IdentityProviderMapperRepresentation>>() {
+                });
+        assertThat(mappers).extracting(IdentityProviderMapperRepresentation::getName).containsExactly(MAPPER_NAME);
+        assertThat(mappers.get(0).getIdentityProviderMapper()).isEqualTo("jit-provisioning-idp-mapper");
+        Map<String, String> config = mappers.get(0).getConfig();
+        assertThat(config).containsOnlyKeys(JitSettings.JIT_ENABLED, JitSettings.DEFAULT_ROLE, JitSettings.IDP_MANAGED_ROLES,
+                        JitSettings.ATTRIBUTE_MAPPING, JitSettings.ROLE_VALUES, JitSettings.UNKNOWN_ROLE_POLICY,
+                        JitSettings.ASSIGNABLE_ROLES, "syncMode")
+                .containsEntry(JitSettings.JIT_ENABLED, "true")
+                .containsEntry(JitSettings.DEFAULT_ROLE, "my-app.editor")
+                .containsEntry(JitSettings.IDP_MANAGED_ROLES, "true")
+                .containsEntry(JitSettings.UNKNOWN_ROLE_POLICY, "DENY")
+                .containsEntry("syncMode", "FORCE");
+        assertThat(keyValueJson(config.get(JitSettings.ATTRIBUTE_MAPPING))).isEqualTo(ATTRIBUTE_MAPPING);
+        assertThat(keyValueJson(config.get(JitSettings.ROLE_VALUES))).isEqualTo(ROLE_VALUES);
+        assertThat(config.get(JitSettings.ASSIGNABLE_ROLES)).as("assignable roles, as Keycloak's list or one per line")
+                .isIn(String.join("##", ASSIGNABLE_ROLES), String.join("\n", ASSIGNABLE_ROLES));
+
+        JitSettings settings = JitSettings.from(config);
+        assertThat(settings.problems()).as("config the extension could not use").isEmpty();
+        assertThat(settings.assignableRoles()).containsExactlyElementsOf(ASSIGNABLE_ROLES);
+        assertThat(settings.attributesFor(AttributeTarget.USER_ROLE)).containsExactly("role");
+    }
+
+    private static void assertFormShowsWhatWasEntered(AdminConsole console) {
+        assertThat(console.textInput("name").getAttribute("value")).isEqualTo(MAPPER_NAME);
+        assertThat(console.selected("identityProviderMapper")).isEqualTo(MAPPER_TYPE);
+        assertThat(console.selected("config.syncMode")).isEqualTo("Force");
+        assertThat(console.switchOn(JitSettings.JIT_ENABLED)).isTrue();
+        assertThat(console.chips(JitSettings.DEFAULT_ROLE)).containsExactly("my-app editor");
+        assertThat(console.switchOn(JitSettings.IDP_MANAGED_ROLES)).isTrue();
+        assertThat(console.keyValues(JitSettings.ATTRIBUTE_MAPPING)).isEqualTo(ATTRIBUTE_MAPPING);
+        assertThat(console.keyValues(JitSettings.ROLE_VALUES)).isEqualTo(ROLE_VALUES);
+        assertThat(console.selected(JitSettings.UNKNOWN_ROLE_POLICY)).isEqualTo("DENY");
+        assertThat(console.list(JitSettings.ASSIGNABLE_ROLES)).containsExactlyElementsOf(ASSIGNABLE_ROLES);
+    }
+
+    private static void ensureConsoleAdmin() {
+        List<Map<String, Object>> found = admin.get("/master/users?exact=true&username=" + CONSOLE_ADMIN,
+                new TypeReference<List<Map<String, Object>>>() {
+                });
+        if (!found.isEmpty()) {
+            return;
+        }
+        String id = admin.post("/master/users", map("username", CONSOLE_ADMIN, "enabled", true, "emailVerified", true,
+                "firstName", "Console", "lastName", "Admin", "email", CONSOLE_ADMIN + "@example.test",
+                "credentials", List.of(map("type", "password", "value", CONSOLE_ADMIN_PASSWORD, "temporary", false))))
+                .expect(201).createdId();
+        Map<?, ?> adminRole = admin.get("/master/roles/admin", Map.class);
+        admin.post("/master/users/" + id + "/role-mappings/realm", List.of(adminRole)).expect(204);
+    }
+
+    private static Map<String, String> keyValueJson(String json) {
+        try {
+            List<Map<String, String>> entries = JsonSerialization.readValue(json, new TypeReference<List<Map<String, String>>>() {
+            });
+            Map<String, String> map = new LinkedHashMap<>();
+            entries.forEach(entry -> {
+                assertThat(entry).containsOnlyKeys("key", "value");
+                map.put(entry.get("key"), entry.get("value"));
+            });
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties messages(String language) {
+        Properties messages = new Properties();
+        try (InputStream in = AdminConsoleIT.class.getResourceAsStream("/theme-resources/messages/messages_" + language + ".properties")) {
+            assertThat(in).as("messages_%s.properties", language).isNotNull();
+            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return messages;
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
