@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class SharedKeycloak {
 
+    /** Keycloak's (experimental) feature that shows the extension's setup page in the admin console. */
+    public static final String DECLARATIVE_UI = "--features=declarative-ui";
+
     private static KeycloakServer server;
     private static AdminApi admin;
 
@@ -27,7 +30,7 @@ public final class SharedKeycloak {
             }
             KeycloakServer started = new KeycloakServer(home,
                     Integer.parseInt(required("kc.it.port")), Integer.parseInt(required("kc.it.management.port")),
-                    List.of(), Map.of());
+                    List.of(DECLARATIVE_UI), Map.of());
             if (Boolean.getBoolean("kc.it.reuse") && started.isReady()) {
                 // Development shortcut: a Keycloak someone keeps running (with the current jar) is used as it is.
                 server = started;
