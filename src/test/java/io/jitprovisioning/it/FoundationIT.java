@@ -52,6 +52,17 @@ class FoundationIT {
     }
 
     @Test
+    @DisplayName("Keycloak loaded the mapper, the JIT step and the admin API from the jar, with the jar's version")
+    void providersAreLoaded() {
+        var providers = SharedKeycloak.admin().serverInfo().get("providers");
+
+        assertThat(providers.get("identity-provider-mapper").get("providers").get("jit-provisioning-idp-mapper")
+                .get("operationalInfo").get("Version").asText()).isEqualTo(System.getProperty("project.version"));
+        assertThat(providers.get("authenticator").get("providers").has("jit-provisioning-authenticator")).isTrue();
+        assertThat(providers.get("admin-realm-restapi-extension").get("providers").has("jit-provisioning")).isTrue();
+    }
+
+    @Test
     @DisplayName("a second login signs in to the same account and creates nothing new")
     void secondLoginCreatesNothing() {
         fixture.idpUser("bob", Map.of("firstName", List.of("Bob"), "lastName", List.of("Builder"), "email", List.of("bob@example.org")));

@@ -86,6 +86,14 @@ public final class AdminApi {
         return send(request(path).GET());
     }
 
+    /** {@code GET /admin/serverinfo}: the providers Keycloak loaded, with their operational info. */
+    public JsonNode serverInfo() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/serverinfo"))
+                .header("Authorization", "Bearer " + token()).GET().build();
+        HttpResponse<String> response = exchange(request);
+        return new Reply(response.statusCode(), response.body(), null).expect(200).json();
+    }
+
     public <T> T get(String path, Class<T> type) {
         return get(path).expect(200).as(type);
     }
