@@ -63,6 +63,22 @@ class FoundationIT {
     }
 
     @Test
+    @DisplayName("an IdP that sends no email or names: the account is created, and Keycloak's Verify Profile asks once (as documented)")
+    void noNamesSent() {
+        fixture.acceptAnythingInIdpUserProfile();
+        fixture.idpUser("nameless", Map.of());
+
+        LoginResult login = fixture.login("nameless");
+
+        assertThat(login.isLoggedIn()).isFalse();
+        assertThat(login.last().uri().getPath()).as("%s", login).startsWith("/realms/foundation/");
+        assertThat(login.lastText()).contains("Update Account Information");
+        UserRepresentation nameless = fixture.brokerUser("nameless");
+        assertThat(nameless).isNotNull();
+        assertThat(fixture.realmRolesOf(nameless.getId())).containsExactly("support");
+    }
+
+    @Test
     @DisplayName("a second login signs in to the same account and creates nothing new")
     void secondLoginCreatesNothing() {
         fixture.idpUser("bob", Map.of("firstName", List.of("Bob"), "lastName", List.of("Builder"), "email", List.of("bob@example.org")));
