@@ -3,6 +3,7 @@ package io.jitprovisioning.admin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
@@ -129,8 +130,16 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
                 .helpText("Only for a metadata file holding several identity providers: the entityID of the one to use.")
                 .add()
                 .build());
-        properties.addAll(JitConfigProperties.ALL);
+        // The console's page form sends each field under its key with dots replaced ("jit\uD83C\uDF7Aenabled") and
+        // reads stored values under the plain key: the page names the JIT settings without dots, as the REST API does.
+        JitConfigProperties.ALL.forEach(property -> properties.add(SetupPageFields.onPage(property)));
         return List.copyOf(properties);
+    }
+
+    /** The page's list shows the alias and display name (by default, its first three fields: the whole metadata file). */
+    @Override
+    public Map<String, Object> getTypeMetadata() {
+        return Map.of("displayFields", List.of(ALIAS, DISPLAY_NAME));
     }
 
     @Override

@@ -20,7 +20,7 @@ final class SetupPageRequest {
         Map<String, String> flat = new LinkedHashMap<>();
         model.getConfig().forEach((key, values) -> {
             if (values != null && !values.isEmpty()) {
-                flat.put(key, String.join(Constants.CFG_DELIMITER, values));
+                flat.put(SetupPageFields.settingKey(key), String.join(Constants.CFG_DELIMITER, values));
             }
         });
         JitSettings settings = JitSettings.from(flat);

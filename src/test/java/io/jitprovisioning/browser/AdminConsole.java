@@ -223,6 +223,30 @@ public final class AdminConsole {
         wait.until(ExpectedConditions.invisibilityOf(dialog));
     }
 
+    /**
+     * Uploads a file into a FILE_TYPE field (PatternFly's FileUpload: a read-only file name, "Browse...", "Clear" and
+     * a text area showing the file's text) as a person's "Browse..." would: through the component's file input, which
+     * is hidden, so the file chooser never opens. Returns once the console has read the file into the text area.
+     */
+    public void uploadFile(String key, Path file) {
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[@id=" + xpathLiteral(key + "-browse-button")
+                + "]/ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' pf-v5-c-file-upload ')][1]")));
+        if (!fileText(key).isEmpty()) {
+            // A file was chosen before: "Clear" empties the field, as a person would before choosing another.
+            upload.findElement(By.xpath(".//button[normalize-space()='Clear']")).click();
+            wait.until(d -> fileText(key).isEmpty());
+        }
+        upload.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.attributeToBe(By.id(key + "-filename"), "value", file.getFileName().toString()));
+        wait.until(d -> !fileText(key).isEmpty());
+    }
+
+    /** The text a FILE_TYPE field holds (its text area). */
+    public String fileText(String key) {
+        String text = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(key))).getDomProperty("value");
+        return text == null ? "" : text;
+    }
+
     /** The chips of a role field: "role" for a realm role, "client role" for a client's (the client is a badge). */
     public List<String> chips(String key) {
         return field(key).findElements(By.cssSelector(".pf-v5-c-chip__text")).stream().map(chip -> {
@@ -262,6 +286,15 @@ public final class AdminConsole {
     public String save(String saveButtonTestId) {
         clickTestId(saveButtonTestId);
         return takeAlert();
+    }
+
+    /**
+     * The text of the alert the console shows, left open (e.g. for a screenshot; the console closes it after 8 seconds):
+     * close it with {@link #takeAlert}.
+     */
+    public String alert() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=last-alert]")))
+                .getText().replaceAll("\\s+", " ").trim();
     }
 
     public String takeAlert() {

@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,7 +37,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jitprovisioning.admin.JitSetupPageFactory;
 import io.jitprovisioning.browser.AdminConsole;
 import io.jitprovisioning.browser.BrowserSession;
 import io.jitprovisioning.browser.Chromium;
@@ -48,9 +53,9 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
 
 /**
  * The administrator's and the refused user's experience in a real browser (Debian's Chromium): the mapper's form in
- * Keycloak's admin console, filled, saved and read back, and the JIT refusal page. It writes the README's screenshots
- * into {@code docs/images/} on every run. Skipped where Chromium and ChromeDriver are not installed ({@code browser/run}
- * installs them).
+ * Keycloak's admin console, filled, saved and read back; the extension's setup page (metadata file upload, JIT settings,
+ * refusal of a bad file); and the JIT refusal page. It writes the README's screenshots into {@code docs/images/} on
+ * every run. Skipped where Chromium and ChromeDriver are not installed ({@code browser/run} installs them).
  */
 @DisplayName("Admin console and refusal page, in a real browser")
 class AdminConsoleIT {
@@ -79,6 +84,31 @@ class AdminConsoleIT {
             "phone", AttributeTarget.USER_PHONE_NUMBER.name());
     private static final Map<String, String> ROLE_VALUES = ordered("Engineering", "developer", "Customer Care", "support");
     private static final List<String> ASSIGNABLE_ROLES = List.of("developer", "my-app.editor");
+
+    /** The extension's page in the console (a UiPageProvider): its nav item, list and "Create item" form. */
+    private static final String SETUP_PAGE_NAV = "nav-item-page-section/" + JitSetupPageFactory.PROVIDER_ID;
+    private static final String SETUP_ALIAS = "console-setup";
+    private static final String SETUP_DISPLAY_NAME = "Sign in with Corp IdP";
+    private static final String SETUP_FLOW = "JIT first broker login";
+    private static final List<String> SETUP_FORM_ORDER = List.of("Alias", "Display name", "SAML metadata file",
+            "Entity ID (aggregates only)", "JIT User Provisioning", "Default Role for User Provisioning", "IdP Managed Roles",
+            "Attribute Mapping", "Role values", "Unknown role policy", "Assignable roles");
+    private static final Map<String, String> SETUP_ATTRIBUTE_MAPPING = ordered(
+            "role", AttributeTarget.USER_ROLE.name(),
+            "firstName", AttributeTarget.USER_FIRST_NAME.name(),
+            "lastName", AttributeTarget.USER_LAST_NAME.name(),
+            "email", AttributeTarget.USER_EMAIL.name());
+    private static final Map<String, String> SETUP_ROLE_VALUES = ordered("Engineering", "developer");
+    private static final List<String> SETUP_ASSIGNABLE_ROLES = List.of("developer", "support");
+    /** What an administrator may upload by mistake: their application's (service provider's) metadata. */
+    private static final String SP_METADATA = """
+            <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://app.example.com/saml">
+              <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+                <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
+                    Location="https://app.example.com/saml/acs" index="0"/>
+              </md:SPSSODescriptor>
+            </md:EntityDescriptor>
+            """;
 
     private static AdminApi admin;
     private static SamlBrokerFixture fixture;
@@ -177,6 +207,175 @@ class AdminConsoleIT {
             }
         } finally {
             refusing.delete();
+        }
+    }
+
+    @Test
+    @DisplayName("an administrator uploads the IdP's metadata file on the extension's page, fills the JIT settings and saves: the identity provider, its JIT mapper and the first-login flow exist")
+    void administratorSetsUpAnIdentityProviderOnTheSetupPage() {
+        SamlBrokerFixture broker = SamlBrokerFixture.createWithoutIdentityProvider(admin, "acme-setup");
+        try {
+            broker.createRealmRole("developer");
+            broker.createRealmRole("support");
+            Path metadata = uploadable("idp-metadata.xml", broker.idpMetadata());
+            AdminConsole console = openSetupForm(broker);
+            assertThat(console.formLabels()).as("the page's fields, top to bottom").containsExactlyElementsOf(SETUP_FORM_ORDER);
+
+            setupText(console, "Alias").sendKeys(SETUP_ALIAS);
+            setupText(console, "Display name").sendKeys(SETUP_DISPLAY_NAME);
+            String metadataKey = setupKey("SAML metadata file");
+            console.uploadFile(metadataKey, metadata);
+            assertThat(console.fileText(metadataKey)).as("the file's text, as the console read it").isEqualTo(broker.idpMetadata());
+            console.setSwitch(setupKey(JitSettings.JIT_ENABLED), true);
+            console.pickRole(setupKey(JitSettings.DEFAULT_ROLE), null, "developer");
+            console.setSwitch(setupKey(JitSettings.IDP_MANAGED_ROLES), true);
+            console.fillKeyValues(setupKey(JitSettings.ATTRIBUTE_MAPPING), SETUP_ATTRIBUTE_MAPPING);
+            console.fillKeyValues(setupKey(JitSettings.ROLE_VALUES), SETUP_ROLE_VALUES);
+            console.select(setupKey(JitSettings.UNKNOWN_ROLE_POLICY), UnknownRolePolicy.DENY.name());
+            console.fillList(setupKey(JitSettings.ASSIGNABLE_ROLES), SETUP_ASSIGNABLE_ROLES);
+            assertThat(console.chips(setupKey(JitSettings.DEFAULT_ROLE))).containsExactly("developer");
+
+            assertThat(console.save("save")).as("the console's answer to Save").isEqualTo("Saved successfully");
+
+            JsonNode summary = admin.get("/" + broker.brokerRealm() + "/jit-provisioning/identity-providers/" + SETUP_ALIAS)
+                    .expect(200).json();
+            assertThat(summary.get("displayName").asText()).isEqualTo(SETUP_DISPLAY_NAME);
+            assertThat(summary.get("entityId").asText()).isEqualTo(admin.baseUrl() + "/realms/" + broker.idpRealm());
+            assertThat(summary.get("validateSignature").asBoolean()).isTrue();
+            assertThat(summary.get("certificates")).isNotEmpty();
+            assertThat(summary.get("firstBrokerLoginFlow").asText()).isEqualTo(SETUP_FLOW);
+            assertThat(flowAliases(broker)).contains(SETUP_FLOW);
+            assertThat(summary.get("settings").isObject()).as("the identity provider's JIT mapper").isTrue();
+            console.screenshot(IMAGES.resolve("admin-console-setup-page.png"), 1400, 900);
+
+            JsonNode settings = summary.get("settings");
+            assertThat(settings.get("syncMode").asText()).isEqualTo("FORCE");
+            assertThat(jitSettingsAsEntered(settings))
+                    .as("the JIT settings entered on the page, as the identity provider's JIT mapper holds them (the"
+                            + " console's page form sends a field whose key has dots under the key with each dot replaced by"
+                            + " '\uD83C\uDF7A', e.g. 'jit\uD83C\uDF7Aenabled' for 'jit.enabled')")
+                    .isEqualTo(ordered("jitEnabled", "true", "defaultRole", "developer", "idpManagedRoles", "true",
+                            "attributeMapping", SETUP_ATTRIBUTE_MAPPING.toString(), "roleValues", SETUP_ROLE_VALUES.toString(),
+                            "unknownRolePolicy", UnknownRolePolicy.DENY.name(),
+                            "assignableRoles", SETUP_ASSIGNABLE_ROLES.toString()));
+
+            console.clickTestId(SETUP_PAGE_NAV);
+            console.clickLink(SETUP_ALIAS);
+            console.awaitVisible(By.xpath("//h1[@data-testid='view-header'][normalize-space()='" + SETUP_ALIAS + "']"));
+            assertSetupFormShowsWhatWasEntered(console, broker.idpMetadata());
+        } finally {
+            broker.delete();
+        }
+    }
+
+    @Test
+    @DisplayName("the extension's page refuses a broken file and service provider metadata with their codes, and creates nothing")
+    void setupPageRefusesBadMetadata() {
+        SamlBrokerFixture broker = SamlBrokerFixture.createWithoutIdentityProvider(admin, "acme-setup");
+        try {
+            AdminConsole console = openSetupForm(broker);
+            setupText(console, "Alias").sendKeys(SETUP_ALIAS);
+            setupText(console, "Display name").sendKeys(SETUP_DISPLAY_NAME);
+            String metadataKey = setupKey("SAML metadata file");
+
+            console.uploadFile(metadataKey, uploadable("truncated-metadata.xml", "<md:EntityDescriptor"));
+            assertThat(console.save("save")).startsWith("Error could not save item! NOT_WELL_FORMED: ");
+
+            console.uploadFile(metadataKey, uploadable("sp-metadata.xml", SP_METADATA));
+            console.clickTestId("save");
+            assertThat(console.alert()).startsWith("Error could not save item! MISSING_IDP_SSO_DESCRIPTOR: ")
+                    .contains("service provider metadata");
+            console.screenshot(IMAGES.resolve("admin-console-setup-page-error.png"), 1400, 900);
+
+            String realm = "/" + broker.brokerRealm();
+            assertThat(admin.get(realm + "/identity-provider/instances/" + SETUP_ALIAS).status()).as("identity provider").isEqualTo(404);
+            assertThat(admin.get(realm + "/components?type=" + UiPageProvider.class.getName()).json()).as("page entries").isEmpty();
+            assertThat(flowAliases(broker)).as("flows").doesNotContain(SETUP_FLOW);
+        } finally {
+            broker.delete();
+        }
+    }
+
+    /** The saved entry, opened again from the page's list. */
+    private static void assertSetupFormShowsWhatWasEntered(AdminConsole console, String metadata) {
+        assertThat(setupText(console, "Alias").getAttribute("value")).isEqualTo(SETUP_ALIAS);
+        assertThat(setupText(console, "Display name").getAttribute("value")).isEqualTo(SETUP_DISPLAY_NAME);
+        assertThat(console.fileText(setupKey("SAML metadata file"))).isEqualTo(metadata);
+        assertThat(console.switchOn(setupKey(JitSettings.JIT_ENABLED))).isTrue();
+        assertThat(console.chips(setupKey(JitSettings.DEFAULT_ROLE))).containsExactly("developer");
+        assertThat(console.switchOn(setupKey(JitSettings.IDP_MANAGED_ROLES))).isTrue();
+        assertThat(console.keyValues(setupKey(JitSettings.ATTRIBUTE_MAPPING))).isEqualTo(SETUP_ATTRIBUTE_MAPPING);
+        assertThat(console.keyValues(setupKey(JitSettings.ROLE_VALUES))).isEqualTo(SETUP_ROLE_VALUES);
+        assertThat(console.selected(setupKey(JitSettings.UNKNOWN_ROLE_POLICY))).isEqualTo(UnknownRolePolicy.DENY.name());
+        assertThat(console.list(setupKey(JitSettings.ASSIGNABLE_ROLES))).containsExactlyElementsOf(SETUP_ASSIGNABLE_ROLES);
+    }
+
+    /** Logs in, opens the realm, finds the extension's page under Configure and opens its empty "Create item" form. */
+    private AdminConsole openSetupForm(SamlBrokerFixture broker) {
+        AdminConsole console = new AdminConsole(browsers.open("en", new Dimension(1400, 1000)), admin.baseUrl());
+        console.logIn(CONSOLE_ADMIN, CONSOLE_ADMIN_PASSWORD);
+        console.openRealm(broker.brokerRealm());
+        By navItem = By.xpath("//nav//section[@aria-label='Configure']//a[@data-testid='" + SETUP_PAGE_NAV + "']");
+        console.awaitVisible(navItem);
+        assertThat(console.driver().findElement(navItem).getText()).as("the page's nav item, under Configure: the provider id")
+                .isEqualTo(JitSetupPageFactory.PROVIDER_ID);
+        console.clickTestId(SETUP_PAGE_NAV);
+        console.awaitRoute("#/" + broker.brokerRealm() + "/page-section/" + JitSetupPageFactory.PROVIDER_ID);
+        console.awaitVisible(By.id("view-header-subkey"));
+        assertThat(console.driver().findElement(By.id("view-header-subkey")).getText()).isEqualTo(new JitSetupPageFactory().getHelpText());
+        console.clickTestId("there-are-no-items-empty-action");
+        console.awaitRoute("/page-section/" + JitSetupPageFactory.PROVIDER_ID + "/add");
+        console.field(setupKey(JitSettings.ASSIGNABLE_ROLES));
+        return console;
+    }
+
+    /** A text field of the setup page (STRING_TYPE), by its label. */
+    private static WebElement setupText(AdminConsole console, String label) {
+        return console.textInput("config." + setupKey(label));
+    }
+
+    /**
+     * The setup page's config key of a field, found by the field's label: {@code label} is a label or a key of the
+     * mapper's form (whose fields the page shows with the same labels, though not necessarily under the same keys).
+     */
+    private static String setupKey(String labelOrMapperKey) {
+        String label = JitConfigProperties.ALL.stream().filter(property -> property.getName().equals(labelOrMapperKey))
+                .map(ProviderConfigProperty::getLabel).findFirst().orElse(labelOrMapperKey);
+        return new JitSetupPageFactory().getConfigProperties().stream().filter(property -> property.getLabel().equals(label))
+                .map(ProviderConfigProperty::getName).findFirst()
+                .orElseThrow(() -> new AssertionError("the setup page has no field labelled " + label));
+    }
+
+    /** The JIT settings of {@code GET /identity-providers/{alias}}, as text for one readable comparison. */
+    private static Map<String, String> jitSettingsAsEntered(JsonNode settings) {
+        Map<String, String> entered = new LinkedHashMap<>();
+        for (String field : List.of("jitEnabled", "defaultRole", "idpManagedRoles")) {
+            entered.put(field, settings.get(field).asText());
+        }
+        for (String field : List.of("attributeMapping", "roleValues")) {
+            Map<String, String> map = new LinkedHashMap<>();
+            settings.get(field).fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+            entered.put(field, map.toString());
+        }
+        entered.put("unknownRolePolicy", settings.get("unknownRolePolicy").asText());
+        List<String> roles = new ArrayList<>();
+        settings.get("assignableRoles").forEach(role -> roles.add(role.asText()));
+        entered.put("assignableRoles", roles.toString());
+        return entered;
+    }
+
+    private static List<String> flowAliases(SamlBrokerFixture broker) {
+        return admin.get("/" + broker.brokerRealm() + "/authentication/flows", new TypeReference<List<Map<String, Object>>>() {
+        }).stream().map(flow -> (String) flow.get("alias")).toList();
+    }
+
+    /** A file a person would pick in the browser's file chooser. */
+    private static Path uploadable(String name, String content) {
+        try {
+            Path folder = Files.createDirectories(WORK.resolve("uploads"));
+            return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
