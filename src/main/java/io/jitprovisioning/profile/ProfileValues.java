@@ -22,10 +22,6 @@ public final class ProfileValues {
         this.rejected = rejected.isEmpty() ? Set.of() : EnumSet.copyOf(rejected);
     }
 
-    public static ProfileValues empty() {
-        return new ProfileValues(Map.of(), Set.of());
-    }
-
     public Optional<String> get(AttributeTarget target) {
         return Optional.ofNullable(values.get(target));
     }

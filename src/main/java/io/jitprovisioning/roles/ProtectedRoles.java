@@ -59,6 +59,11 @@ public final class ProtectedRoles {
     }
 
     private static boolean isMaster(RealmModel realm) {
-        return realm != null && Config.getAdminRealm().equals(realm.getName());
+        return realm != null && AdminRealm.NAME.equals(realm.getName());
+    }
+
+    /** Read once: Keycloak's config lookup goes through its whole config system on every call. */
+    private static final class AdminRealm {
+        static final String NAME = Config.getAdminRealm();
     }
 }

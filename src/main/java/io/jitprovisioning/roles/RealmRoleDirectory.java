@@ -58,10 +58,6 @@ public final class RealmRoleDirectory implements RoleDirectory {
         return realm.getRolesStream().filter(role -> role.getName().equalsIgnoreCase(name)).findFirst();
     }
 
-    public RoleModel byId(RoleRef role) {
-        return realm.getRoleById(role.id());
-    }
-
     public static RoleRef toRef(RoleModel role) {
         String name = role.isClientRole()
                 ? ((ClientModel) role.getContainer()).getClientId() + "." + role.getName()

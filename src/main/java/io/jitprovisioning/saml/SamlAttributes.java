@@ -31,10 +31,6 @@ public final class SamlAttributes {
         return new SamlAttributes(attributes);
     }
 
-    public static SamlAttributes none() {
-        return NONE;
-    }
-
     public static SamlAttributes from(BrokeredIdentityContext context) {
         Object assertion = context.getContextData().get(SAMLEndpoint.SAML_ASSERTION);
         return assertion instanceof AssertionType samlAssertion ? from(samlAssertion) : NONE;
