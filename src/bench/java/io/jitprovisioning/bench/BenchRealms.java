@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.testsupport.AdminApi;
@@ -52,13 +51,7 @@ final class BenchRealms {
 
     /** The JIT mapper: IdP managed roles, five profile attributes and the role attribute, a 10-entry role table. */
     static JitSettings jitSettings() {
-        JitSettingsBuilder builder = JitSettings.builder().jitEnabled(true).defaultRole(DEFAULT_ROLE).idpManagedRoles(true)
-                .map("role", AttributeTarget.USER_ROLE)
-                .map("firstName", AttributeTarget.USER_FIRST_NAME)
-                .map("lastName", AttributeTarget.USER_LAST_NAME)
-                .map("email", AttributeTarget.USER_EMAIL)
-                .map("displayName", AttributeTarget.USER_DISPLAY_NAME)
-                .map("phone", AttributeTarget.USER_PHONE_NUMBER);
+        JitSettingsBuilder builder = SamlBrokerFixture.managedRolesMappingAllSent(DEFAULT_ROLE);
         for (int i = 0; i < ROLE_COUNT; i++) {
             builder.roleValue(roleValue(i), role(i));
         }

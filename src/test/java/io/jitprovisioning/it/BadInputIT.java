@@ -30,10 +30,8 @@ class BadInputIT {
 
     @BeforeAll
     void setUp() {
-        JitSettings settings = JitSettings.builder().defaultRole("support").idpManagedRoles(true)
-                .map("role", AttributeTarget.USER_ROLE).map("firstName", AttributeTarget.USER_FIRST_NAME)
-                .map("longName", AttributeTarget.USER_FIRST_NAME).map("lastName", AttributeTarget.USER_LAST_NAME).map("email", AttributeTarget.USER_EMAIL)
-                .map("displayName", AttributeTarget.USER_DISPLAY_NAME).map("phone", AttributeTarget.USER_PHONE_NUMBER).build();
+        JitSettings settings = SamlBrokerFixture.managedRolesMappingAllSent("support")
+                .map("longName", AttributeTarget.USER_FIRST_NAME).build();
         fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), "bad-input", settings.toConfig());
         fixture.acceptAnythingInIdpUserProfile("displayName", "phone", "role", "longName");
         // The IdP realm's own database holds names of at most 255 characters: longer ones travel in another attribute.

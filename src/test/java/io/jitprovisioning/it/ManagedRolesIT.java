@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.config.UnknownRolePolicy;
@@ -26,13 +25,7 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
 class ManagedRolesIT {
 
     static JitSettingsBuilder productPageMapping() {
-        return JitSettings.builder().jitEnabled(true).defaultRole("support").idpManagedRoles(true)
-                .map("role", AttributeTarget.USER_ROLE)
-                .map("firstName", AttributeTarget.USER_FIRST_NAME)
-                .map("lastName", AttributeTarget.USER_LAST_NAME)
-                .map("email", AttributeTarget.USER_EMAIL)
-                .map("displayName", AttributeTarget.USER_DISPLAY_NAME)
-                .map("phone", AttributeTarget.USER_PHONE_NUMBER);
+        return SamlBrokerFixture.managedRolesMappingAllSent("support");
     }
 
     static Map<String, List<String>> person(String first, String last, String email, String... roles) {

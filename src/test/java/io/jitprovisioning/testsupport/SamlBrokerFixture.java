@@ -22,6 +22,10 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.JitSettingsBuilder;
+
 
 /**
  * Real SAML brokering inside one Keycloak: realm {@code <name>-idp} is the SAML identity provider (users whose
@@ -39,6 +43,20 @@ public final class SamlBrokerFixture {
 
     /** SAML attribute name sent by the IdP realm, from the user attribute of the same name. */
     public static final List<String> SENT_ATTRIBUTES = List.of("role", "firstName", "lastName", "email", "displayName", "phone");
+
+    /**
+     * JIT settings with IdP managed roles and every attribute the IdP realm sends mapped to its target: the product
+     * page's mapping, extended to all six targets.
+     */
+    public static JitSettingsBuilder managedRolesMappingAllSent(String defaultRole) {
+        return JitSettings.builder().jitEnabled(true).defaultRole(defaultRole).idpManagedRoles(true)
+                .map("role", AttributeTarget.USER_ROLE)
+                .map("firstName", AttributeTarget.USER_FIRST_NAME)
+                .map("lastName", AttributeTarget.USER_LAST_NAME)
+                .map("email", AttributeTarget.USER_EMAIL)
+                .map("displayName", AttributeTarget.USER_DISPLAY_NAME)
+                .map("phone", AttributeTarget.USER_PHONE_NUMBER);
+    }
 
     private final AdminApi admin;
     private final String broker;
