@@ -1,7 +1,6 @@
 package io.jitprovisioning.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -83,41 +82,33 @@ final class Load {
     }
 
     static Run run(int count, int concurrency, IntFunction<LoginResult> login) {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            long start = System.nanoTime();
-            List<Future<Attempt>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> timed(index, login)));
-            }
-            Attempt[] attempts = new Attempt[count];
-            for (int i = 0; i < count; i++) {
-                attempts[i] = futures.get(i).get();
-            }
-            return new Run(Arrays.asList(attempts), (System.nanoTime() - start) / 1e9);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        long start = System.nanoTime();
+        List<Attempt> attempts = onPool(count, concurrency, index -> timed(index, login));
+        return new Run(attempts, (System.nanoTime() - start) / 1e9);
     }
 
     /** Runs tasks on a small pool and waits for all: for fixture work such as creating users. */
     static void parallel(int count, int concurrency, IntConsumer task) {
+        onPool(count, concurrency, index -> {
+            task.accept(index);
+            return null;
+        });
+    }
+
+    /** Runs {@code count} tasks on {@code concurrency} threads; their results in task order. */
+    private static <T> List<T> onPool(int count, int concurrency, IntFunction<T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
-            List<Future<?>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> task.accept(index)));
+                futures.add(pool.submit(() -> task.apply(index)));
             }
-            for (Future<?> future : futures) {
-                future.get();
+            List<T> results = new ArrayList<>(count);
+            for (Future<T> future : futures) {
+                results.add(future.get());
             }
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
