@@ -26,6 +26,7 @@ import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.DefaultRoles;
 import io.jitprovisioning.roles.RealmRoleDirectory;
+import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleDirectory;
 import io.jitprovisioning.roles.RoleRef;
@@ -102,6 +103,11 @@ public final class BrokeredLogin {
     /** Set when the unknown-role policy is DENY and nothing the IdP sent may be granted. */
     public Optional<JitError> roleRefusal() {
         return settings.idpManagedRoles() && roleDecision().isRefused() ? Optional.of(roleDecision().refusal()) : Optional.empty();
+    }
+
+    /** The role values behind a role refusal (policy DENY), for the event; none for any other refusal. */
+    public List<RefusedRole> rolesBehindRefusal() {
+        return roleRefusal().isPresent() ? roleDecision().refused() : List.of();
     }
 
     /** The profile a new account starts with: mapped fields, then common attribute names, then an email NameID. */
