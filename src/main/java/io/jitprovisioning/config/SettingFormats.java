@@ -1,9 +1,6 @@
 package io.jitprovisioning.config;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +12,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.keycloak.models.Constants;
-import org.keycloak.util.JsonSerialization;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The formats of the JIT settings, one per kind of console widget. */
@@ -25,8 +19,6 @@ final class SettingFormats {
 
     /** Between list entries: one per line, as the console's text area has them, or Keycloak's "##". */
     private static final Pattern LIST_SEPARATOR = Pattern.compile(Pattern.quote(Constants.CFG_DELIMITER) + "|\\R");
-    private static final TypeReference<List<Map<String, String>>> ENTRIES = new TypeReference<>() {
-    };
 
     private SettingFormats() {
     }
@@ -131,83 +123,7 @@ final class SettingFormats {
 
     /** The console's key/value widget ({@code [{"key":..,"value":..}]}), each value read by {@code values}. */
     static <V> SettingFormat<Map<String, V>> table(Function<String, Optional<V>> values, Function<V, String> names, String valuesAre) {
-        return new SettingFormat<>() {
-            @Override
-            public Map<String, V> read(String stored, Consumer<String> problems) {
-                List<Map<String, String>> entries;
-                try {
-                    entries = JsonSerialization.readValue(stored, ENTRIES);
-                } catch (IOException | RuntimeException e) {
-                    problems.accept("not a list of {key, value} entries");
-                    return null;
-                }
-                Map<String, String> raw = new LinkedHashMap<>();
-                if (entries != null) {
-                    for (Map<String, String> entry : entries) {
-                        if (entry != null) {
-                            raw.putIfAbsent(entry.get("key"), entry.get("value"));
-                        }
-                    }
-                }
-                return typed(raw, problems);
-            }
-
-            @Override
-            public String write(Map<String, V> value) {
-                List<Map<String, String>> entries = new ArrayList<>();
-                value.forEach((key, typed) -> {
-                    Map<String, String> entry = new LinkedHashMap<>();
-                    entry.put("key", key);
-                    entry.put("value", names.apply(typed));
-                    entries.add(entry);
-                });
-                try {
-                    return JsonSerialization.writeValueAsString(entries);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public Map<String, V> readJson(JsonNode json, Consumer<String> problems) {
-                if (!json.isObject()) {
-                    problems.accept("is not a JSON object");
-                    return null;
-                }
-                Map<String, String> raw = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    raw.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
-                }
-                return typed(raw, problems);
-            }
-
-            @Override
-            public Object toJson(Map<String, V> value) {
-                Map<String, String> shown = new LinkedHashMap<>();
-                value.forEach((key, typed) -> shown.put(key, names.apply(typed)));
-                return shown;
-            }
-
-            /** Entries without a key or a value are skipped; a value that is not usable is reported. */
-            private Map<String, V> typed(Map<String, String> raw, Consumer<String> problems) {
-                Map<String, V> result = new LinkedHashMap<>();
-                raw.forEach((key, value) -> {
-                    String cleanKey = trimToNull(key);
-                    String cleanValue = trimToNull(value);
-                    if (cleanKey == null || cleanValue == null) {
-                        return;
-                    }
-                    Optional<V> typed = values.apply(cleanValue);
-                    if (typed.isPresent()) {
-                        result.putIfAbsent(cleanKey, typed.get());
-                    } else {
-                        problems.accept("'" + cleanKey + "' is mapped to '" + cleanValue + "', which is not " + valuesAre);
-                    }
-                });
-                return result;
-            }
-        };
+        return new TableFormat<>(values, names, valuesAre);
     }
 
     /** The console's text area: one entry per line ({@code ##} also separates); trimmed, without repeats. */

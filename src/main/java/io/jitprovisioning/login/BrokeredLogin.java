@@ -45,7 +45,7 @@ public final class BrokeredLogin {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final IdentityProviderModel idp;
-    private final Identity identity;
+    private final BrokeredIdentity identity;
     private final JitSettings settings;
     private final SamlAttributes attributes;
     private final RoleDirectory roles;
@@ -57,16 +57,12 @@ public final class BrokeredLogin {
     private ProfileValues newAccountProfile;
     private ProfileValues mappedProfile;
 
-    /** Who is signing in, as Keycloak's broker saw them before the extension changed anything. */
-    private record Identity(String brokerUserId, String username, String modelUsername, String nameIdEmail) {
-    }
-
     public BrokeredLogin(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, JitSettings settings,
                          ProvenanceStore provenance) {
         this.session = session;
         this.realm = realm;
         this.idp = context.getIdpConfig();
-        this.identity = new Identity(context.getId(), context.getUsername(), context.getModelUsername(), context.getEmail());
+        this.identity = BrokeredIdentity.of(context);
         this.settings = settings;
         this.attributes = SamlAttributes.from(context);
         this.provenance = provenance;
@@ -145,7 +141,8 @@ public final class BrokeredLogin {
             return new Admission.Refuse(roleRefusal.get(), "UNKNOWN_ROLE_POLICY_DENY");
         }
         EmailTrust email = emailTrust(newAccountProfile().email().orElse(null));
-        SigningIn person = new SigningIn(idpAlias(), brokerUserId(), username(email.email()), email, settings.jitEnabled());
+        SigningIn person = new SigningIn(idpAlias(), brokerUserId(), identity.username(realm, idpAlias(), email.email()), email,
+                settings.jitEnabled());
         return FirstLoginAdmission.decide(session, realm, person, organization(), provenance);
     }
 
@@ -184,20 +181,5 @@ public final class BrokeredLogin {
             defaultRole = DefaultRoles.find(roles, settings, idpAlias(), realm.getName());
         }
         return defaultRole;
-    }
-
-    /**
-     * The username Keycloak gives the account, as IdentityBrokerService derives it (the mapper runs before Keycloak
-     * has set it on the context).
-     */
-    String username(String email) {
-        String username = identity.modelUsername();
-        if (username == null && realm.isRegistrationEmailAsUsername() && email != null) {
-            username = email;
-        }
-        if (username == null) {
-            username = identity.username() != null ? identity.username() : idpAlias() + "." + brokerUserId();
-        }
-        return username.trim();
     }
 }
