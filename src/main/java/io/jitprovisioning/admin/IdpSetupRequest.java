@@ -7,7 +7,7 @@ import org.keycloak.models.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jitprovisioning.config.RoleCatalog;
+import io.jitprovisioning.config.RealmCatalog;
 import io.jitprovisioning.config.SettingsInput;
 
 /**
@@ -22,14 +22,14 @@ record IdpSetupRequest(String alias, String displayName, String metadata, String
     static final String METADATA = "metadata";
     static final String ENTITY_ID = "entityId";
 
-    static IdpSetupRequest fromJson(JsonNode body, RoleCatalog roles) {
+    static IdpSetupRequest fromJson(JsonNode body, RealmCatalog realm) {
         return new IdpSetupRequest(text(body, ALIAS), text(body, DISPLAY_NAME), text(body, METADATA), text(body, ENTITY_ID),
-                SettingsInput.fromJson(body, roles));
+                SettingsInput.fromJson(body, realm));
     }
 
-    static IdpSetupRequest fromForm(Map<String, List<String>> form, RoleCatalog roles) {
+    static IdpSetupRequest fromForm(Map<String, List<String>> form, RealmCatalog realm) {
         return new IdpSetupRequest(first(form, ALIAS), first(form, DISPLAY_NAME), first(form, METADATA), first(form, ENTITY_ID),
-                SettingsInput.fromForm(form, roles));
+                SettingsInput.fromForm(form, realm));
     }
 
     private static String text(JsonNode body, String field) {

@@ -32,12 +32,10 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import io.jitprovisioning.config.JitMappers;
-import io.jitprovisioning.config.RoleCatalog;
+import io.jitprovisioning.config.RealmCatalog;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
-import io.jitprovisioning.roles.RealmRoleCatalog;
-import io.jitprovisioning.roles.RealmRoleDirectory;
 
 /**
  * {@code /admin/realms/{realm}/jit-provisioning}: metadata validation and one-step identity provider setup, under
@@ -95,7 +93,7 @@ public final class JitAdminResource {
             return problem(400, "INVALID_REQUEST", "Send a JSON body with at least alias and metadata.");
         }
         try {
-            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(IdpSetupRequest.fromJson(body, roles()));
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(IdpSetupRequest.fromJson(body, catalog()));
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.CREATE);
             URI location = session.getContext().getUri().getAbsolutePathBuilder().path(outcome.idp().getAlias()).build();
             return Response.created(location).entity(body(outcome)).build();
@@ -130,7 +128,7 @@ public final class JitAdminResource {
             return problem(400, "INVALID_REQUEST", "Send a JSON body with the settings to change.");
         }
         try {
-            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, IdpSetupRequest.fromJson(body, roles()));
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, IdpSetupRequest.fromJson(body, catalog()));
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.UPDATE);
             return Response.ok(body(outcome)).build();
         } catch (SetupRejected rejected) {
@@ -148,7 +146,7 @@ public final class JitAdminResource {
             throw new NotFoundException("No user with id " + id);
         }
         auth.users().requireView(user);
-        return AccountProvenance.of(realm, user, JpaProvenanceStore.of(session));
+        return AccountProvenance.of(session, realm, user, JpaProvenanceStore.of(session));
     }
 
     private Response validation(byte[] metadata, String entityId) {
@@ -156,8 +154,8 @@ public final class JitAdminResource {
         return Response.status(report.valid() ? 200 : 400).entity(ValidationResponse.of(report)).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private RoleCatalog roles() {
-        return new RealmRoleCatalog(new RealmRoleDirectory(session, realm));
+    private RealmCatalog catalog() {
+        return new RealmSettingsCatalog(session, realm);
     }
 
     private IdentityProviderModel existing(String alias) {

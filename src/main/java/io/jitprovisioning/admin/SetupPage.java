@@ -14,8 +14,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.ui.extend.UiPageProvider;
 
 import io.jitprovisioning.ProviderIds;
-import io.jitprovisioning.roles.RealmRoleCatalog;
-import io.jitprovisioning.roles.RealmRoleDirectory;
 
 /**
  * What saving the console's setup page does: the checks and writes of {@code POST} or {@code PUT /identity-providers},
@@ -31,7 +29,7 @@ final class SetupPage {
     SetupPage(KeycloakSession session, RealmModel realm, ComponentModel model) {
         this.session = session;
         this.realm = realm;
-        this.request = IdpSetupRequest.fromForm(model.getConfig(), new RealmRoleCatalog(new RealmRoleDirectory(session, realm)));
+        this.request = IdpSetupRequest.fromForm(model.getConfig(), new RealmSettingsCatalog(session, realm));
     }
 
     /** Before Keycloak stores the page: everything checked, nothing written. */

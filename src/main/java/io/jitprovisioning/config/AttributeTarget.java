@@ -5,6 +5,7 @@ package io.jitprovisioning.config;
  */
 public enum AttributeTarget {
     USER_ROLE,
+    USER_GROUP,
     USER_FIRST_NAME,
     USER_LAST_NAME,
     USER_DISPLAY_NAME,

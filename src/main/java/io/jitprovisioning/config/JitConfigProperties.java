@@ -42,7 +42,7 @@ public final class JitConfigProperties {
             SettingFormats.table(value -> SettingFormats.parseEnum(AttributeTarget.class, value), Enum::name,
                     "one of " + Arrays.toString(AttributeTarget.values())),
             Map.of(), ProviderConfigProperty.MAP_TYPE, "Attribute Mapping",
-            "Key: a SAML attribute's Name or FriendlyName (e.g. role, firstName, urn:oid:2.5.4.42). Value: one of "
+            "Key: a SAML attribute's Name or FriendlyName (e.g. role, groups, firstName, urn:oid:2.5.4.42). Value: one of "
                     + Arrays.toString(AttributeTarget.values()) + ". A mapped attribute absent from the response leaves the "
                     + "account's value as it is.", null);
 
@@ -72,9 +72,41 @@ public final class JitConfigProperties {
             (allowed, roles) -> Setting.roleIssues(allowed, roles, "UNKNOWN_ASSIGNABLE_ROLE", "PROTECTED_ASSIGNABLE_ROLE", false,
                     "assignableRoles"));
 
+    public static final Setting<Map<String, String>> GROUP_VALUES = define("group.values",
+            SettingFormats.table(Optional::of, group -> group, "a group"),
+            Map.of(), ProviderConfigProperty.MAP_TYPE, "Group values",
+            "Optional. Key: a value the identity provider sends for USER_GROUP (e.g. 'Backend Team'). Value: the Keycloak group it "
+                    + "stands for, by path (e.g. '/engineering/backend'). Values without an entry name a group directly: by path, "
+                    + "or by name ignoring case when only one group has it. Groups are never created.",
+            (table, realm) -> Setting.groupIssues(table.values(), realm, "UNKNOWN_GROUP", "the group-value table"));
+
+    public static final Setting<List<String>> ASSIGNABLE_GROUPS = define("assignable.groups", SettingFormats.LINES, List.of(),
+            ProviderConfigProperty.TEXT_TYPE, "Assignable groups",
+            "Optional allowlist of the groups the identity provider may place users in, one path per line; a listed group "
+                    + "includes its subgroups. Empty: any group. Groups holding Keycloak admin roles (themselves, through "
+                    + "composites, or through a parent group) are never joined whatever this says.",
+            (allowed, realm) -> Setting.groupIssues(allowed, realm, "UNKNOWN_ASSIGNABLE_GROUP", "assignableGroups"));
+
+    public static final Setting<List<String>> ALLOWED_EMAIL_DOMAINS = define("allowed.email.domains", SettingFormats.DOMAINS,
+            List.of(), ProviderConfigProperty.TEXT_TYPE, "Allowed email domains",
+            "Optional, one domain per line (e.g. acme.com). An account is created only for an email in one of these domains, "
+                    + "and an existing account's sign-in through this identity provider is refused when the asserted email is "
+                    + "outside them (code DOMAIN_NOT_ALLOWED). Empty: any domain.", null, "INVALID_EMAIL_DOMAIN");
+
+    public static final Setting<String> REQUIRED_ATTRIBUTE = define("required.attribute", SettingFormats.TEXT, null,
+            ProviderConfigProperty.STRING_TYPE, "Required attribute",
+            "Optional. The SAML attribute (Name or FriendlyName) that must carry one of the Required values for anyone to "
+                    + "sign in through this identity provider, first or later (code NOT_ALLOWED).", null);
+
+    public static final Setting<List<String>> REQUIRED_VALUES = define("required.values", SettingFormats.LINES, List.of(),
+            ProviderConfigProperty.TEXT_TYPE, "Required values",
+            "The values of the Required attribute that let a user in, one per line, matched exactly after the usual "
+                    + "cleaning (spaces collapsed, invisible characters removed). Without a Required attribute, unused.", null);
+
     /** Every setting, in the order of the console's forms. */
     public static final List<Setting<?>> SETTINGS = List.of(JIT_ENABLED, DEFAULT_ROLE, IDP_MANAGED_ROLES, ATTRIBUTE_MAPPING,
-            ROLE_VALUES, UNKNOWN_ROLE_POLICY, ASSIGNABLE_ROLES);
+            ROLE_VALUES, UNKNOWN_ROLE_POLICY, ASSIGNABLE_ROLES, GROUP_VALUES, ASSIGNABLE_GROUPS, ALLOWED_EMAIL_DOMAINS,
+            REQUIRED_ATTRIBUTE, REQUIRED_VALUES);
 
     /** The mapper's form in the admin console. */
     public static final List<ProviderConfigProperty> ALL = SETTINGS.stream().map(Setting::property).toList();
@@ -83,13 +115,19 @@ public final class JitConfigProperties {
     }
 
     private static <T> Setting<T> define(String key, SettingFormat<T> format, T defaultValue, String type, String label,
-                                         String helpText, BiFunction<T, RoleCatalog, List<SettingIssue>> roleCheck) {
+                                         String helpText, BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck) {
+        return define(key, format, defaultValue, type, label, helpText, realmCheck,
+                "INVALID_" + key.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static <T> Setting<T> define(String key, SettingFormat<T> format, T defaultValue, String type, String label,
+                                         String helpText, BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck,
+                                         String invalidCode) {
         ProviderConfigProperty property = new ProviderConfigProperty(key, label, helpText, type,
                 defaultValue == null || defaultValue instanceof Map || defaultValue instanceof List ? null : format.write(defaultValue));
         if (defaultValue instanceof Enum<?> constant) {
             property.setOptions(Arrays.stream(constant.getDeclaringClass().getEnumConstants()).map(Enum::name).toList());
         }
-        return new Setting<>(key, property, defaultValue, format, "INVALID_" + key.replace('.', '_').toUpperCase(java.util.Locale.ROOT),
-                roleCheck);
+        return new Setting<>(key, property, defaultValue, format, invalidCode, realmCheck);
     }
 }

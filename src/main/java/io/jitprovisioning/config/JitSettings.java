@@ -1,10 +1,15 @@
 package io.jitprovisioning.config;
 
+import static io.jitprovisioning.config.JitConfigProperties.ALLOWED_EMAIL_DOMAINS;
+import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_GROUPS;
 import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_ROLES;
 import static io.jitprovisioning.config.JitConfigProperties.ATTRIBUTE_MAPPING;
 import static io.jitprovisioning.config.JitConfigProperties.DEFAULT_ROLE;
+import static io.jitprovisioning.config.JitConfigProperties.GROUP_VALUES;
 import static io.jitprovisioning.config.JitConfigProperties.IDP_MANAGED_ROLES;
 import static io.jitprovisioning.config.JitConfigProperties.JIT_ENABLED;
+import static io.jitprovisioning.config.JitConfigProperties.REQUIRED_ATTRIBUTE;
+import static io.jitprovisioning.config.JitConfigProperties.REQUIRED_VALUES;
 import static io.jitprovisioning.config.JitConfigProperties.ROLE_VALUES;
 import static io.jitprovisioning.config.JitConfigProperties.SETTINGS;
 import static io.jitprovisioning.config.JitConfigProperties.UNKNOWN_ROLE_POLICY;
@@ -13,13 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.IdentityProviderMapperModel;
-
-import io.jitprovisioning.saml.ValueCleaner;
 
 /**
  * The typed view of a {@code jit-provisioning-idp-mapper}'s configuration: one value per {@link Setting} of
@@ -31,12 +33,14 @@ public final class JitSettings {
 
     private final Map<Setting<?>, Object> values;
     private final List<String> problems;
-    private final Map<String, String> roleValueIndex = new HashMap<>();
+    private final ValueTable roleTable;
+    private final ValueTable groupTable;
 
     JitSettings(Map<Setting<?>, Object> values, List<String> problems) {
         this.values = Map.copyOf(values);
         this.problems = List.copyOf(problems);
-        roleValues().forEach((value, role) -> roleValueIndex.putIfAbsent(roleValueKey(value), role));
+        this.roleTable = new ValueTable(roleValues());
+        this.groupTable = new ValueTable(get(GROUP_VALUES));
     }
 
     /** The settings of an identity provider that has no JIT mapper: nobody is provisioned. */
@@ -121,7 +125,7 @@ public final class JitSettings {
 
     /** The role an IdP value stands for according to the role-value table, if the table has it. */
     public Optional<String> roleForValue(String value) {
-        return Optional.ofNullable(roleValueIndex.get(roleValueKey(value)));
+        return roleTable.targetOf(value);
     }
 
     public UnknownRolePolicy unknownRolePolicy() {
@@ -131,6 +135,30 @@ public final class JitSettings {
     /** The allowlist of roles the IdP may grant; empty means any role that is not protected. */
     public List<String> assignableRoles() {
         return get(ASSIGNABLE_ROLES);
+    }
+
+    /** The group (path or name) an IdP value stands for according to the group-value table, if the table has it. */
+    public Optional<String> groupForValue(String value) {
+        return groupTable.targetOf(value);
+    }
+
+    /** The allowlist of groups (paths, each with its subgroups) the IdP may place users in; empty means any. */
+    public List<String> assignableGroups() {
+        return get(ASSIGNABLE_GROUPS);
+    }
+
+    /** The email domains an asserted email must be in; empty means any. */
+    public List<String> allowedEmailDomains() {
+        return get(ALLOWED_EMAIL_DOMAINS);
+    }
+
+    /** The SAML attribute that must carry one of {@link #requiredValues()}; empty when there is no such gate. */
+    public Optional<String> requiredAttribute() {
+        return Optional.ofNullable(get(REQUIRED_ATTRIBUTE));
+    }
+
+    public List<String> requiredValues() {
+        return get(REQUIRED_VALUES);
     }
 
     /** Human-readable notes about config values that could not be used and fell back to their defaults. */
@@ -168,9 +196,4 @@ public final class JitSettings {
         return setting.toJson(get(setting));
     }
 
-    /** Table keys are cleaned exactly like the values the IdP sends (whitespace collapsed, NFC), then matched ignoring case. */
-    private static String roleValueKey(String value) {
-        String cleaned = ValueCleaner.roleValue(value);
-        return cleaned == null ? "" : cleaned.toLowerCase(Locale.ROOT);
-    }
 }

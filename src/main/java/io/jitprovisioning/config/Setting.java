@@ -24,17 +24,17 @@ public final class Setting<T> {
     private final T defaultValue;
     private final SettingFormat<T> format;
     private final String invalidCode;
-    private final BiFunction<T, RoleCatalog, List<SettingIssue>> roleCheck;
+    private final BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck;
 
     Setting(String key, ProviderConfigProperty property, T defaultValue, SettingFormat<T> format, String invalidCode,
-            BiFunction<T, RoleCatalog, List<SettingIssue>> roleCheck) {
+            BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck) {
         this.key = key;
         this.name = camelCase(key);
         this.property = property;
         this.defaultValue = defaultValue;
         this.format = format;
         this.invalidCode = invalidCode;
-        this.roleCheck = roleCheck;
+        this.realmCheck = realmCheck;
     }
 
     /** The stored config key, e.g. {@code jit.enabled}. */
@@ -96,9 +96,9 @@ public final class Setting<T> {
         return format.readJson(json, problem -> issues.add(SettingIssue.error(invalidCode, name + ": " + problem + ".")));
     }
 
-    /** Checks a value against the realm's roles: roles that do not exist, or that an IdP may never grant. */
-    List<SettingIssue> check(T value, RoleCatalog roles) {
-        return roleCheck == null || value == null ? List.of() : roleCheck.apply(value, roles);
+    /** Checks a value against the realm: roles or groups that do not exist, or that an IdP may never grant. */
+    List<SettingIssue> check(T value, RealmCatalog realm) {
+        return realmCheck == null || value == null ? List.of() : realmCheck.apply(value, realm);
     }
 
     /** The stored text; null when the value is not stored. */
@@ -125,15 +125,33 @@ public final class Setting<T> {
     }
 
     /** Issues about the roles a setting names, one per role. */
-    static List<SettingIssue> roleIssues(Iterable<String> roleNames, RoleCatalog roles, String unknownCode, String protectedCode,
+    static List<SettingIssue> roleIssues(Iterable<String> roleNames, RealmCatalog realm, String unknownCode, String protectedCode,
                                          boolean protectedIsError, String where) {
         List<SettingIssue> issues = new ArrayList<>();
         for (String role : roleNames) {
-            switch (roles.status(role)) {
+            switch (realm.role(role)) {
                 case UNKNOWN -> issues.add(SettingIssue.error(unknownCode, "The role '" + role + "' in " + where
                         + " does not exist in this realm. Create it first, or write it as clientId.role for a client role."));
                 case PROTECTED -> issues.add(new SettingIssue(protectedCode, "The role '" + role + "' in " + where
                         + " is or contains a Keycloak admin role: identity providers never grant it.", protectedIsError));
+                default -> {
+                }
+            }
+        }
+        return issues;
+    }
+
+    /** Issues about the groups a setting names, one per group: each must exist, and none may carry admin rights. */
+    static List<SettingIssue> groupIssues(Iterable<String> groups, RealmCatalog realm, String unknownCode, String where) {
+        List<SettingIssue> issues = new ArrayList<>();
+        for (String group : groups) {
+            switch (realm.group(group)) {
+                case UNKNOWN -> issues.add(SettingIssue.error(unknownCode, "The group '" + group + "' in " + where
+                        + " does not exist in this realm (or its name is not unique: write its path, e.g. /engineering/backend). "
+                        + "The extension never creates groups."));
+                case PROTECTED -> issues.add(SettingIssue.error("PROTECTED_GROUP", "The group '" + group + "' in " + where
+                        + " holds a Keycloak admin role (itself, through a composite or a parent group): identity providers "
+                        + "never place users in it."));
                 default -> {
                 }
             }

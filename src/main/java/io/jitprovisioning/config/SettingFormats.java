@@ -162,6 +162,9 @@ final class SettingFormats {
         }
     };
 
+    /** Email domains, one per line, lower case; an entry that is not a domain name (an address, a wildcard) is a problem. */
+    static final SettingFormat<List<String>> DOMAINS = new DomainsFormat();
+
     static String trimToNull(String value) {
         if (value == null) {
             return null;

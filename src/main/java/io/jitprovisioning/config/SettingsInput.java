@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * JIT settings as an administrator sends them, read strictly: unlike stored config (which falls back to defaults so
- * that sign-in never breaks), every mistake is an issue with its code, and the roles named are checked against the
+ * that sign-in never breaks), every mistake is an issue with its code, and the roles and groups named are checked against the
  * realm. The REST API sends JSON under each setting's {@link Setting#name() name}; the console page sends its form.
  */
 public final class SettingsInput {
@@ -23,11 +23,11 @@ public final class SettingsInput {
     }
 
     /** The settings present in a REST body; absent ones are not changes. */
-    public static SettingsInput fromJson(JsonNode body, RoleCatalog roles) {
+    public static SettingsInput fromJson(JsonNode body, RealmCatalog realm) {
         SettingsInput input = new SettingsInput();
         for (Setting<?> setting : JitConfigProperties.SETTINGS) {
             if (body != null && body.has(setting.name())) {
-                input.readJson(setting, body.get(setting.name()), roles);
+                input.readJson(setting, body.get(setting.name()), realm);
             }
         }
         return input;
@@ -37,11 +37,11 @@ public final class SettingsInput {
      * Every setting of the console page's form (under its page name, or its stored key): the page always shows all
      * of them, so one left empty goes back to its default.
      */
-    public static SettingsInput fromForm(Map<String, List<String>> form, RoleCatalog roles) {
+    public static SettingsInput fromForm(Map<String, List<String>> form, RealmCatalog realm) {
         SettingsInput input = new SettingsInput();
         for (Setting<?> setting : JitConfigProperties.SETTINGS) {
             List<String> values = form.getOrDefault(setting.name(), form.get(setting.key()));
-            input.readText(setting, values == null || values.isEmpty() ? null : String.join(Constants.CFG_DELIMITER, values), roles);
+            input.readText(setting, values == null || values.isEmpty() ? null : String.join(Constants.CFG_DELIMITER, values), realm);
         }
         return input;
     }
@@ -59,16 +59,16 @@ public final class SettingsInput {
         return issues.stream().filter(issue -> !issue.error()).toList();
     }
 
-    private <T> void readJson(Setting<T> setting, JsonNode json, RoleCatalog roles) {
-        accept(setting, setting.parseJson(json, issues), roles);
+    private <T> void readJson(Setting<T> setting, JsonNode json, RealmCatalog realm) {
+        accept(setting, setting.parseJson(json, issues), realm);
     }
 
-    private <T> void readText(Setting<T> setting, String text, RoleCatalog roles) {
-        accept(setting, setting.parse(text, issues), roles);
+    private <T> void readText(Setting<T> setting, String text, RealmCatalog realm) {
+        accept(setting, setting.parse(text, issues), realm);
     }
 
-    private <T> void accept(Setting<T> setting, T value, RoleCatalog roles) {
-        issues.addAll(setting.check(value, roles));
+    private <T> void accept(Setting<T> setting, T value, RealmCatalog realm) {
+        issues.addAll(setting.check(value, realm));
         changes.put(setting, value);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.jitprovisioning.groups.RefusedGroup;
 import io.jitprovisioning.roles.RefusedRole;
 
 /** What one login changed on an account, for the event details. Never holds profile values. */
@@ -14,6 +15,9 @@ public final class Changes {
     private final TreeSet<String> profileUpdated = new TreeSet<>();
     private final TreeSet<String> profileRejected = new TreeSet<>();
     private final List<String> refusedRoles = new ArrayList<>();
+    private final TreeSet<String> groupsJoined = new TreeSet<>();
+    private final TreeSet<String> groupsLeft = new TreeSet<>();
+    private final List<String> refusedGroups = new ArrayList<>();
 
     public void granted(String role) {
         granted.add(role);
@@ -35,6 +39,32 @@ public final class Changes {
     /** Role values that gave no role, with why. */
     public void refused(List<RefusedRole> refused) {
         refused.forEach(role -> refusedRoles.add(JitEvents.format(role)));
+    }
+
+    /** A group (by path) the account joined. */
+    public void joined(String groupPath) {
+        groupsJoined.add(groupPath);
+    }
+
+    public void left(String groupPath) {
+        groupsLeft.add(groupPath);
+    }
+
+    /** Group values that gave no membership, with why. */
+    public void refusedGroups(List<RefusedGroup> refused) {
+        refused.forEach(group -> refusedGroups.add(JitEvents.format(group)));
+    }
+
+    public List<String> groupsJoined() {
+        return List.copyOf(groupsJoined);
+    }
+
+    public List<String> groupsLeft() {
+        return List.copyOf(groupsLeft);
+    }
+
+    public List<String> refusedGroups() {
+        return List.copyOf(refusedGroups);
     }
 
     public List<String> granted() {
@@ -59,7 +89,7 @@ public final class Changes {
 
     /** Whether the account changed, or something the IdP sent was turned down: both are worth an event. */
     public boolean isWorthAnEvent() {
-        return !granted.isEmpty() || !revoked.isEmpty() || !profileUpdated.isEmpty()
-                || !profileRejected.isEmpty() || !refusedRoles.isEmpty();
+        return !granted.isEmpty() || !revoked.isEmpty() || !profileUpdated.isEmpty() || !profileRejected.isEmpty()
+                || !refusedRoles.isEmpty() || !groupsJoined.isEmpty() || !groupsLeft.isEmpty() || !refusedGroups.isEmpty();
     }
 }

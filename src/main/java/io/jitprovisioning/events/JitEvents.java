@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import io.jitprovisioning.groups.RefusedGroup;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.RefusedRole;
 
@@ -27,6 +28,9 @@ public final class JitEvents {
     public static final String PROFILE_UPDATED = "jit_profile_updated";
     public static final String PROFILE_REJECTED = "jit_profile_rejected";
     public static final String ORGANIZATION = "jit_organization";
+    public static final String GROUPS_JOINED = "jit_groups_joined";
+    public static final String GROUPS_LEFT = "jit_groups_left";
+    public static final String GROUPS_REFUSED = "jit_groups_refused";
 
     /** Event details are stored and shown whole: keep them short whatever the IdP sends. */
     static final int MAX_LISTED = 20;
@@ -49,6 +53,9 @@ public final class JitEvents {
         detail(event, ROLES_REFUSED, changes.refusedRoles());
         detail(event, PROFILE_UPDATED, changes.profileUpdated());
         detail(event, PROFILE_REJECTED, changes.profileRejected());
+        detail(event, GROUPS_JOINED, changes.groupsJoined());
+        detail(event, GROUPS_LEFT, changes.groupsLeft());
+        detail(event, GROUPS_REFUSED, changes.refusedGroups());
     }
 
     /**
@@ -79,6 +86,11 @@ public final class JitEvents {
 
     /** How a refused IdP value appears in {@code jit_roles_refused}: {@code value(reason)}. */
     static String format(RefusedRole refused) {
+        return refused.value() + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    /** How a refused IdP value appears in {@code jit_groups_refused}: {@code value(reason)}. */
+    static String format(RefusedGroup refused) {
         return refused.value() + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
     }
 

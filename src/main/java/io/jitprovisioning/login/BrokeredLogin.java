@@ -2,8 +2,6 @@ package io.jitprovisioning.login;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderModel;
@@ -14,23 +12,22 @@ import org.keycloak.models.UserModel;
 import io.jitprovisioning.admission.Admission;
 import io.jitprovisioning.admission.EmailTrust;
 import io.jitprovisioning.admission.FirstLoginAdmission;
+import io.jitprovisioning.admission.SignInGates;
 import io.jitprovisioning.admission.SigningIn;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.groups.GroupDecision;
+import io.jitprovisioning.groups.GroupResolver;
+import io.jitprovisioning.groups.RealmGroupDirectory;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.profile.ProfileResolver;
 import io.jitprovisioning.profile.ProfileValues;
-import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
 import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.refusal.JitError;
-import io.jitprovisioning.roles.DefaultRoles;
 import io.jitprovisioning.roles.RealmRoleDirectory;
 import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.roles.RoleDecision;
-import io.jitprovisioning.roles.RoleDirectory;
-import io.jitprovisioning.roles.RoleRef;
-import io.jitprovisioning.roles.RoleResolver;
 import io.jitprovisioning.saml.SamlAttributes;
 
 /**
@@ -48,12 +45,10 @@ public final class BrokeredLogin {
     private final BrokeredIdentity identity;
     private final JitSettings settings;
     private final SamlAttributes attributes;
-    private final RoleDirectory roles;
-    private final RoleResolver resolver;
+    private final LoginRoles roles;
+    private final GroupResolver groups;
     private final ProvenanceStore provenance;
-    private Optional<RoleRef> defaultRole;
     private Optional<OrganizationMembership> organization;
-    private RoleDecision roleDecision;
     private ProfileValues newAccountProfile;
     private ProfileValues mappedProfile;
 
@@ -66,8 +61,8 @@ public final class BrokeredLogin {
         this.settings = settings;
         this.attributes = SamlAttributes.from(context);
         this.provenance = provenance;
-        this.roles = new RealmRoleDirectory(session, realm);
-        this.resolver = new RoleResolver(settings, roles, this::defaultRole);
+        this.roles = new LoginRoles(settings, attributes, new RealmRoleDirectory(session, realm), idp.getAlias(), realm.getName());
+        this.groups = new GroupResolver(settings, new RealmGroupDirectory(session, realm));
     }
 
     public JitSettings settings() {
@@ -88,22 +83,20 @@ public final class BrokeredLogin {
 
     /** The roles this sign-in asks for: from the IdP's role values when it manages roles, else the default role. */
     public RoleDecision roleDecision() {
-        if (roleDecision == null) {
-            roleDecision = settings.idpManagedRoles()
-                    ? resolver.resolve(attributes.values(settings.attributesFor(AttributeTarget.USER_ROLE)))
-                    : resolver.defaultDecision(List.of());
-        }
-        return roleDecision;
+        return roles.decision();
     }
 
-    /** Set when the unknown-role policy is DENY and nothing the IdP sent may be granted. */
-    public Optional<JitError> roleRefusal() {
-        return settings.idpManagedRoles() && roleDecision().isRefused() ? Optional.of(roleDecision().refusal()) : Optional.empty();
+    /**
+     * Why this sign-in is refused whoever the account is: a gate (allowed email domains, required attribute), or the
+     * unknown-role policy DENY.
+     */
+    public Optional<JitError> refusal() {
+        return SignInGates.refusal(settings, attributes, newAccountProfile().email().orElse(null)).or(roles::refusal);
     }
 
     /** The role values behind a role refusal (policy DENY), for the event; none for any other refusal. */
     public List<RefusedRole> rolesBehindRefusal() {
-        return roleRefusal().isPresent() ? roleDecision().refused() : List.of();
+        return roles.refusal().isPresent() ? roleDecision().refused() : List.of();
     }
 
     /** The profile a new account starts with: mapped fields, then common attribute names, then an email NameID. */
@@ -136,9 +129,9 @@ public final class BrokeredLogin {
 
     /** The first sign-in of an identity no account is linked to: create, link, or refuse. */
     public Admission admission() {
-        Optional<JitError> roleRefusal = roleRefusal();
-        if (roleRefusal.isPresent()) {
-            return new Admission.Refuse(roleRefusal.get(), "UNKNOWN_ROLE_POLICY_DENY");
+        Optional<JitError> refusal = refusal();
+        if (refusal.isPresent()) {
+            return new Admission.Refuse(refusal.get(), refusal.get().name());
         }
         EmailTrust email = emailTrust(newAccountProfile().email().orElse(null));
         SigningIn person = new SigningIn(idpAlias(), brokerUserId(), identity.username(realm, idpAlias(), email.email()), email,
@@ -147,9 +140,9 @@ public final class BrokeredLogin {
     }
 
     /**
-     * What this sign-in writes to the account. A new account gets the whole profile and its roles (the default
-     * role when the policy keeps current roles); a linked or returning account gets the mapped profile and, when
-     * the IdP manages roles, the roles; a returning account whose roles the IdP does not manage gets nothing.
+     * What this sign-in writes to the account. A new account gets the whole profile, its roles and groups; a linked
+     * or returning account gets the mapped profile, roles and groups; a returning account whose roles the IdP does
+     * not manage gets nothing (the default role and groups apply at the first sign-in only).
      */
     public LoginDecision decisionFor(UserModel user, Account account) {
         if (account == Account.RETURNING && !settings.idpManagedRoles()) {
@@ -158,28 +151,12 @@ public final class BrokeredLogin {
         Grants grants = account == Account.NEW ? Grants.none() : provenance.grantsOf(user.getId());
         ProfileValues profile = account == Account.NEW ? newAccountProfile() : mappedProfile();
         boolean emailVerified = emailTrust(profile.email().orElse(null)).verified();
-        return new LoginDecision(idpAlias(), profile, emailVerified, rolesFor(account, grants), grants);
+        return new LoginDecision(idpAlias(), profile, emailVerified, roles.forAccount(account, grants), groupDecision(), grants);
     }
 
-    private RoleDecision rolesFor(Account account, Grants grants) {
-        RoleDecision decision = roleDecision();
-        if (decision.outcome() != RoleDecision.Outcome.KEEP_CURRENT) {
-            return decision;
-        }
-        if (account == Account.NEW) {
-            return resolver.defaultDecision(decision.refused());
-        }
-        // Keep what this IdP granted, but never a role that has since become protected or left the allowlist.
-        Set<RoleRef> kept = grants.of(idpAlias(), GrantKind.ROLE).stream()
-                .map(roles::byId).flatMap(Optional::stream).filter(resolver::mayKeep)
-                .collect(Collectors.toSet());
-        return new RoleDecision(RoleDecision.Outcome.APPLY, kept, decision.refused(), false, null);
-    }
-
-    private Optional<RoleRef> defaultRole() {
-        if (defaultRole == null) {
-            defaultRole = DefaultRoles.find(roles, settings, idpAlias(), realm.getName());
-        }
-        return defaultRole;
+    /** The groups the IdP's USER_GROUP values name; null when no attribute is mapped to USER_GROUP. */
+    public GroupDecision groupDecision() {
+        List<String> names = settings.attributesFor(AttributeTarget.USER_GROUP);
+        return names.isEmpty() ? null : groups.resolve(attributes.values(names));
     }
 }

@@ -16,7 +16,11 @@ public enum JitError {
     /** Policy DENY: the roles the IdP named exist but are protected or outside the assignable roles. */
     ROLE_NOT_ALLOWED,
     /** Another sign-in of the same person created the account a moment ago: signing in again works. */
-    TRY_AGAIN;
+    TRY_AGAIN,
+    /** The email the IdP asserted is outside the allowed email domains of this identity provider. */
+    DOMAIN_NOT_ALLOWED,
+    /** The required SAML attribute does not carry one of the required values. */
+    NOT_ALLOWED;
 
     /** The theme message that explains this refusal to the person signing in. */
     public String messageKey() {

@@ -13,10 +13,12 @@ public final class AccountWriter {
 
     private final ProfileWriter profile;
     private final RoleWriter roles;
+    private final GroupWriter groups;
 
     public AccountWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance) {
         this.profile = new ProfileWriter(session, realm);
         this.roles = new RoleWriter(session, realm, provenance);
+        this.groups = new GroupWriter(session, realm, provenance);
     }
 
     public Changes apply(UserModel user, LoginDecision decision) {
@@ -24,6 +26,9 @@ public final class AccountWriter {
         profile.apply(user, decision.profile(), decision.emailVerified(), changes);
         if (decision.changesRoles()) {
             roles.apply(user, decision.idpAlias(), decision.roles(), decision.grants(), changes);
+        }
+        if (decision.changesGroups()) {
+            groups.apply(user, decision.idpAlias(), decision.groups(), decision.grants(), changes);
         }
         return changes;
     }

@@ -1,7 +1,7 @@
 package io.jitprovisioning.sync;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -11,27 +11,20 @@ import org.keycloak.models.UserModel;
 import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
-import io.jitprovisioning.provenance.OwnWrites;
 import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.roles.RealmRoleDirectory;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleRef;
 
-/**
- * Applies a role decision through the provenance: grants what the identity provider wants, and revokes only what
- * this identity provider granted, no longer wants, and no other identity provider still holds. A role held some
- * other way (by hand) is never revoked, and is never recorded as this identity provider's.
- */
+/** Applies a role decision to an account's direct role mappings, through the provenance (see {@link Grantor}). */
 final class RoleWriter {
 
-    private final KeycloakSession session;
     private final RealmModel realm;
-    private final ProvenanceStore provenance;
+    private final Grantor grantor;
 
     RoleWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance) {
-        this.session = session;
         this.realm = realm;
-        this.provenance = provenance;
+        this.grantor = new Grantor(session, provenance);
     }
 
     void apply(UserModel user, String idpAlias, RoleDecision decision, Grants grants, Changes changes) {
@@ -39,36 +32,28 @@ final class RoleWriter {
         if (decision.outcome() != RoleDecision.Outcome.APPLY) {
             return;
         }
-        Set<String> mine = grants.of(idpAlias, GrantKind.ROLE);
-        Set<String> updated = new LinkedHashSet<>(mine);
-        Set<String> wantedIds = new LinkedHashSet<>();
-        for (RoleRef wanted : decision.wanted()) {
-            wantedIds.add(wanted.id());
-            RoleModel role = realm.getRoleById(wanted.id());
-            if (role == null) {
-                continue;
+        Set<String> wanted = decision.wanted().stream().map(RoleRef::id).collect(Collectors.toSet());
+        grantor.apply(realm.getId(), user.getId(), idpAlias, GrantKind.ROLE, wanted, grants, new Grantor.Holdings() {
+            @Override
+            public String nameOf(String id) {
+                RoleModel role = realm.getRoleById(id);
+                return role == null ? null : RealmRoleDirectory.toRef(role).qualifiedName();
             }
-            if (!user.hasDirectRole(role)) {
-                OwnWrites.run(session, () -> user.grantRole(role));
-                updated.add(role.getId());
-                changes.granted(wanted.qualifiedName());
-            } else if (grants.grantedByAnotherIdp(idpAlias, GrantKind.ROLE, role.getId())) {
-                updated.add(role.getId());
+
+            @Override
+            public boolean holds(String id) {
+                return user.hasDirectRole(realm.getRoleById(id));
             }
-        }
-        for (String id : mine) {
-            if (wantedIds.contains(id)) {
-                continue;
+
+            @Override
+            public void grant(String id) {
+                user.grantRole(realm.getRoleById(id));
             }
-            updated.remove(id);
-            RoleModel role = realm.getRoleById(id);
-            if (role != null && user.hasDirectRole(role) && !grants.grantedByAnotherIdp(idpAlias, GrantKind.ROLE, id)) {
-                OwnWrites.run(session, () -> user.deleteRoleMapping(role));
-                changes.revoked(RealmRoleDirectory.toRef(role).qualifiedName());
+
+            @Override
+            public void revoke(String id) {
+                user.deleteRoleMapping(realm.getRoleById(id));
             }
-        }
-        if (!updated.equals(mine)) {
-            provenance.replace(realm.getId(), user.getId(), idpAlias, GrantKind.ROLE, updated);
-        }
+        }, changes::granted, changes::revoked);
     }
 }

@@ -38,6 +38,7 @@ class ArchitectureTest {
             List.of("sync", "provenance.jpa"),
             List.of("login"),
             List.of("admission", "preparation", "events"),
+            List.of("groups"),
             List.of("roles", "profile", "organization"),
             List.of("config", "provenance", "metadata", "refusal"),
             List.of("saml"),

@@ -16,11 +16,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The strict reading of the settings an administrator sends: the same model as the stored config, every mistake a code. */
 class SettingsInputTest {
 
-    /** A realm with developer and support, and realm-admin, which an IdP may never grant. */
-    static final RoleCatalog ROLES = name -> switch (name) {
-        case "developer", "support" -> RoleCatalog.Status.GRANTABLE;
-        case "realm-admin" -> RoleCatalog.Status.PROTECTED;
-        default -> RoleCatalog.Status.UNKNOWN;
+    /** A realm with developer, support and /engineering; realm-admin and /ops, which an IdP may never grant. */
+    static final RealmCatalog ROLES = new RealmCatalog() {
+        @Override
+        public Status role(String name) {
+            return switch (name) {
+                case "developer", "support" -> Status.GRANTABLE;
+                case "realm-admin" -> Status.PROTECTED;
+                default -> Status.UNKNOWN;
+            };
+        }
+
+        @Override
+        public Status group(String pathOrName) {
+            return switch (pathOrName) {
+                case "/engineering" -> Status.GRANTABLE;
+                case "/ops" -> Status.PROTECTED;
+                default -> Status.UNKNOWN;
+            };
+        }
     };
 
     static JsonNode json(String text) throws Exception {
@@ -72,6 +86,16 @@ class SettingsInputTest {
             assertThat(codes(input.errors())).containsExactlyInAnyOrder("INVALID_JIT_ENABLED", "UNKNOWN_DEFAULT_ROLE",
                     "INVALID_ATTRIBUTE_MAPPING", "INVALID_ROLE_VALUES", "INVALID_UNKNOWN_ROLE_POLICY", "INVALID_ASSIGNABLE_ROLES");
             assertThat(input.errors()).allSatisfy(issue -> assertThat(issue.message()).isNotBlank());
+        }
+
+        @Test
+        void groupsAndDomainsAreChecked() throws Exception {
+            SettingsInput input = SettingsInput.fromJson(json("{'groupValues':{'Eng':'/engineering','Ops':'/ops','QA':'/qa'},"
+                    + "'assignableGroups':['/engineering','/nowhere'],'allowedEmailDomains':['acme.com','*.acme.com','bob@acme.com'],"
+                    + "'requiredAttribute':'status','requiredValues':['active']}"), ROLES);
+
+            assertThat(codes(input.errors())).containsExactlyInAnyOrder("PROTECTED_GROUP", "UNKNOWN_GROUP",
+                    "UNKNOWN_ASSIGNABLE_GROUP", "INVALID_EMAIL_DOMAIN", "INVALID_EMAIL_DOMAIN");
         }
 
         @Test

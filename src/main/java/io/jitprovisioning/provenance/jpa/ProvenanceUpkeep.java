@@ -1,5 +1,6 @@
 package io.jitprovisioning.provenance.jpa;
 
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleContainerModel;
@@ -12,10 +13,10 @@ import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.OwnWrites;
 
 /**
- * Keeps the provenance true as Keycloak changes what it refers to. A role granted or removed by anyone but the
- * extension (an administrator in the console or through REST, another mapper, an import) is forgotten for every
- * identity provider: the administrator's hand wins, and a sync never revokes it. Deleted accounts, realms,
- * identity providers and roles take their rows with them.
+ * Keeps the provenance true as Keycloak changes what it refers to. A role granted or removed, or a group joined or
+ * left, by anyone but the extension (an administrator in the console or through REST, another mapper, an import) is
+ * forgotten for every identity provider: the administrator's hand wins, and a sync never undoes it. Deleted
+ * accounts, realms, identity providers, roles and groups take their rows with them.
  */
 final class ProvenanceUpkeep implements ProviderEventListener {
 
@@ -34,14 +35,26 @@ final class ProvenanceUpkeep implements ProviderEventListener {
                     removed.getRemovedIdentityProvider().getAlias());
         } else if (event instanceof RoleContainerModel.RoleRemovedEvent removed) {
             store(removed.getKeycloakSession()).forgetTarget(GrantKind.ROLE, removed.getRole().getId());
+        } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {
+            handChanged(joined.getKeycloakSession(), joined.getUser(), GrantKind.GROUP, joined.getGroup().getId());
+        } else if (event instanceof GroupModel.GroupMemberLeaveEvent left) {
+            handChanged(left.getKeycloakSession(), left.getUser(), GrantKind.GROUP, left.getGroup().getId());
+        } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
+            store(removed.getKeycloakSession()).forgetTarget(GrantKind.GROUP, removed.getGroup().getId());
         }
     }
 
     private static void handChanged(KeycloakSession session, UserModel user, RoleModel role) {
-        if (session == null || user == null || role == null || OwnWrites.isRunning(session)) {
+        if (role != null) {
+            handChanged(session, user, GrantKind.ROLE, role.getId());
+        }
+    }
+
+    private static void handChanged(KeycloakSession session, UserModel user, GrantKind kind, String targetId) {
+        if (session == null || user == null || OwnWrites.isRunning(session)) {
             return;
         }
-        store(session).forget(user.getId(), GrantKind.ROLE, role.getId());
+        store(session).forget(user.getId(), kind, targetId);
     }
 
     private static JpaProvenanceStore store(KeycloakSession session) {

@@ -24,7 +24,7 @@ import io.jitprovisioning.refusal.RefusalPage;
 /**
  * Refuses a sign-in before anything is written and before Keycloak starts its first-broker-login flow: there the
  * refusal is recorded as one event (inside that flow Keycloak records it twice). First sign-ins go through the whole
- * first-login admission; later ones only through the unknown-role policy.
+ * first-login admission; later ones through the sign-in gates and the unknown-role policy.
  */
 final class LoginGate {
 
@@ -41,7 +41,7 @@ final class LoginGate {
             RealmPreparation.ensure(session, realm, login.settings());
             refusal = login.admission() instanceof Admission.Refuse refused ? Optional.of(refused.code()) : Optional.empty();
         } else {
-            refusal = login.roleRefusal();
+            refusal = login.refusal();
         }
         if (refusal.isPresent()) {
             EventType type = firstLogin ? EventType.IDENTITY_PROVIDER_FIRST_LOGIN : EventType.IDENTITY_PROVIDER_LOGIN;

@@ -1,0 +1,50 @@
+package io.jitprovisioning.admission;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.refusal.JitError;
+import io.jitprovisioning.saml.SamlAttributes;
+import io.jitprovisioning.saml.ValueCleaner;
+
+/**
+ * Who may sign in through an identity provider at all, first or later: the allowed email domains, and a required
+ * attribute value. A refused sign-in changes nothing on the account.
+ */
+public final class SignInGates {
+
+    private SignInGates() {
+    }
+
+    /**
+     * @param email the email the IdP asserted (cleaned), or null
+     * @return the refusal, or empty when every gate lets the person through
+     */
+    public static Optional<JitError> refusal(JitSettings settings, SamlAttributes attributes, String email) {
+        if (!settings.allowedEmailDomains().isEmpty() && !inAllowedDomain(settings.allowedEmailDomains(), email)) {
+            return Optional.of(JitError.DOMAIN_NOT_ALLOWED);
+        }
+        Optional<String> required = settings.requiredAttribute();
+        if (required.isPresent() && !carriesRequiredValue(attributes.values(required.get()), settings.requiredValues())) {
+            return Optional.of(JitError.NOT_ALLOWED);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean inAllowedDomain(List<String> domains, String email) {
+        if (email == null || email.indexOf('@') < 0) {
+            return false;
+        }
+        String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return domains.contains(domain);
+    }
+
+    /** Exact match after the cleaning every IdP value gets (spaces collapsed, invisible characters removed, NFC). */
+    private static boolean carriesRequiredValue(List<String> sent, List<String> required) {
+        List<String> wanted = required.stream().map(ValueCleaner::roleValue).filter(Objects::nonNull).toList();
+        return sent.stream().map(ValueCleaner::roleValue).filter(Objects::nonNull).anyMatch(wanted::contains);
+    }
+}

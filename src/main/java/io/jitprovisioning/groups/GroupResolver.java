@@ -1,0 +1,78 @@
+package io.jitprovisioning.groups;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.groups.RefusedGroup.Reason;
+import io.jitprovisioning.saml.ValueCleaner;
+
+/**
+ * The group rules: IdP group values to the groups an account should be in. Values go through the group-value
+ * table, then name a group by path or, when unambiguous, by name; groups holding admin rights and groups outside the
+ * allowlist (a listed group includes its subgroups) are refused. Groups are never created.
+ */
+public final class GroupResolver {
+
+    /** More distinct values than this in one assertion are ignored, as for roles. */
+    public static final int MAX_GROUP_VALUES = 100;
+
+    private final JitSettings settings;
+    private final GroupDirectory directory;
+
+    public GroupResolver(JitSettings settings, GroupDirectory directory) {
+        this.settings = settings;
+        this.directory = directory;
+    }
+
+    public GroupDecision resolve(List<String> groupValues) {
+        List<GroupRef> assignable = assignableGroups();
+        Set<GroupRef> wanted = new LinkedHashSet<>();
+        List<RefusedGroup> refused = new ArrayList<>();
+        for (String value : distinctValues(groupValues)) {
+            List<GroupRef> found = directory.find(settings.groupForValue(value).orElse(value));
+            if (found.isEmpty()) {
+                refused.add(new RefusedGroup(value, Reason.UNKNOWN));
+            } else if (found.size() > 1) {
+                refused.add(new RefusedGroup(value, Reason.AMBIGUOUS));
+            } else if (directory.isProtected(found.get(0))) {
+                refused.add(new RefusedGroup(value, Reason.PROTECTED));
+            } else if (!settings.assignableGroups().isEmpty() && assignable.stream().noneMatch(found.get(0)::isWithin)) {
+                refused.add(new RefusedGroup(value, Reason.NOT_ASSIGNABLE));
+            } else {
+                wanted.add(found.get(0));
+            }
+        }
+        return new GroupDecision(wanted, refused);
+    }
+
+    /** The allowlist's groups that exist; an allowlist none of whose entries exist allows nothing. */
+    private List<GroupRef> assignableGroups() {
+        List<GroupRef> groups = new ArrayList<>();
+        for (String entry : settings.assignableGroups()) {
+            List<GroupRef> found = directory.find(entry);
+            if (found.size() == 1) {
+                groups.add(found.get(0));
+            }
+        }
+        return groups;
+    }
+
+    private static Set<String> distinctValues(List<String> rawValues) {
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        for (String raw : rawValues) {
+            String value = ValueCleaner.roleValue(raw);
+            if (value != null && seen.add(value.toLowerCase(Locale.ROOT))) {
+                values.add(value);
+                if (values.size() == MAX_GROUP_VALUES) {
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+}
