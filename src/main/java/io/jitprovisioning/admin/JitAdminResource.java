@@ -120,6 +120,10 @@ public final class JitAdminResource {
         }
         try {
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
+            if (request.metadata() != null) {
+                // The admin events below bring the setup page's entry up to date, except for the file: it is handed over here.
+                SetupPageEntries.mirror(session, realm, alias, request.metadata(), request.entityId());
+            }
             adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER)
                     .resourcePath("identity-provider", "instances", alias)
                     .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.idp())).success();

@@ -14,10 +14,10 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.config.JitSettings;
 
 /**
  * The product page's "+ Add Configuration" inside Keycloak's admin console: a page where an administrator uploads
@@ -76,6 +76,9 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        if (SetupPageEntries.isMirroring(session)) {
+            return; // the entry was rewritten to show what the identity provider already has
+        }
         apply(session, realm, newModel);
     }
 
@@ -95,10 +98,7 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
     }
 
     private static ComponentModel setupOf(RealmModel realm, String alias) {
-        return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                .filter(component -> PROVIDER_ID.equals(component.getProviderId()))
-                .filter(component -> alias.equals(component.get(ALIAS)))
-                .findFirst().orElse(null);
+        return SetupPageEntries.find(realm, alias).orElse(null);
     }
 
     private static boolean isSameSetup(RealmModel realm, ComponentModel model, String alias) {
@@ -136,10 +136,15 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
         return List.copyOf(properties);
     }
 
-    /** The page's list shows the alias and display name (by default, its first three fields: the whole metadata file). */
+    /**
+     * The page's list: alias (the link to the entry, and the entry's title), display name, and whether JIT User
+     * Provisioning and IdP Managed Roles are on. Without this the console shows the first three fields, one of them
+     * the whole metadata file. Each column is headed by its field's label; booleans show as "true" / "false".
+     */
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(ALIAS, DISPLAY_NAME));
+        return Map.of("displayFields", List.of(ALIAS, DISPLAY_NAME, SetupPageFields.pageKey(JitSettings.JIT_ENABLED),
+                SetupPageFields.pageKey(JitSettings.IDP_MANAGED_ROLES)));
     }
 
     @Override
