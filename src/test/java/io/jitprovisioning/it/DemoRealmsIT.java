@@ -160,4 +160,30 @@ class DemoRealmsIT {
         wait.until(d -> d.getPageSource().contains("Adam"));
         assertThat(roles(user("adam"))).containsExactly("developer");
     }
+
+    @Test
+    @DisplayName("in a browser, as the README says: zoe's address is not at acme.test, so Keycloak asks for a password; its Demo IdP"
+            + " button leads to Demo IdP, and zoe is refused")
+    void otherAddressesReachDemoIdpThroughItsButton() {
+        Assumptions.assumeTrue(Chromium.installed(),
+                "Debian's chromium and chromium-driver are not installed (browser/run installs them)");
+        ChromeDriver browser = browsers.open("en", new Dimension(1280, 800));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(admin.baseUrl() + "/realms/acme/account");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("zoe@elsewhere.test");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        assertThat(browser.getCurrentUrl()).contains("/realms/acme/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("social-demo-idp"))).click();
+
+        wait.until(ExpectedConditions.urlContains("/realms/idp/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("zoe");
+        browser.findElement(By.id("password")).sendKeys("zoe");
+        browser.findElement(By.id("kc-login")).click();
+
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jit-refused")));
+        assertThat(refused.getAttribute("data-jit-error")).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+        assertThat(user("zoe")).isNull();
+    }
 }
