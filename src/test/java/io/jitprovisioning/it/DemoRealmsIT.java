@@ -145,13 +145,13 @@ class DemoRealmsIT {
         browser.get(admin.baseUrl() + "/realms/acme/account");
         WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).contains("/realms/acme/");
-        Chromium.screenshot(browser, IMAGES.resolve("demo-first-page.png"));
+        screenshot(browser, "demo-first-page.png");
         username.sendKeys("adam@acme.test");
         browser.findElement(By.id("kc-login")).click();
 
         wait.until(ExpectedConditions.urlContains("/realms/idp/"));
         WebElement idpUsername = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        Chromium.screenshot(browser, IMAGES.resolve("demo-idp-page.png"));
+        screenshot(browser, "demo-idp-page.png");
         assertThat(idpUsername.getDomProperty("value")).as("Demo IdP's page has the address filled in").isEqualTo("adam@acme.test");
         browser.findElement(By.id("password")).sendKeys("adam");
         browser.findElement(By.id("kc-login")).click();
@@ -185,5 +185,11 @@ class DemoRealmsIT {
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jit-refused")));
         assertThat(refused.getAttribute("data-jit-error")).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
         assertThat(user("zoe")).isNull();
+    }
+
+    /** The page as a person sees it before typing: no text cursor in the picture. */
+    private static void screenshot(ChromeDriver browser, String name) {
+        browser.executeScript("if (document.activeElement) document.activeElement.blur();");
+        Chromium.screenshot(browser, IMAGES.resolve(name));
     }
 }
