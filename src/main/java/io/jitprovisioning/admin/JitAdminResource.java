@@ -128,7 +128,12 @@ public final class JitAdminResource {
             return problem(400, "INVALID_REQUEST", "Send a JSON body with the settings to change.");
         }
         try {
-            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, IdpSetupRequest.fromJson(body, catalog()));
+            IdpSetupRequest request = IdpSetupRequest.fromJson(body, catalog());
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
+            if (request.metadata() != null) {
+                // The admin events below bring the setup page's entry up to date, except for the file: it is handed over here.
+                SetupPageEntries.mirror(session, realm, alias, request.metadata(), request.entityId());
+            }
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.UPDATE);
             return Response.ok(body(outcome)).build();
         } catch (SetupRejected rejected) {

@@ -58,6 +58,9 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        if (SetupPageEntries.isMirroring(session)) {
+            return; // the entry was rewritten to show what the identity provider already has
+        }
         new SetupPage(session, realm, newModel).apply();
     }
 
@@ -85,10 +88,15 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
         return List.copyOf(properties);
     }
 
-    /** The page's list shows the alias and display name (by default, its first three fields: the whole metadata file). */
+    /**
+     * The page's list: alias (the link to the entry, and the entry's title), display name, and whether JIT User
+     * Provisioning and IdP Managed Roles are on. Without this the console shows the first three fields, one of them
+     * the whole metadata file. Each column is headed by its field's label; booleans show as "true" / "false".
+     */
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(IdpSetupRequest.ALIAS, IdpSetupRequest.DISPLAY_NAME));
+        return Map.of("displayFields", List.of(IdpSetupRequest.ALIAS, IdpSetupRequest.DISPLAY_NAME,
+                JitConfigProperties.JIT_ENABLED.name(), JitConfigProperties.IDP_MANAGED_ROLES.name()));
     }
 
     @Override

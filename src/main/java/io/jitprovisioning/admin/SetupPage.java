@@ -11,9 +11,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.ui.extend.UiPageProvider;
 
-import io.jitprovisioning.ProviderIds;
 
 /**
  * What saving the console's setup page does: the checks and writes of {@code POST} or {@code PUT /identity-providers},
@@ -69,10 +67,7 @@ final class SetupPage {
     }
 
     private Optional<ComponentModel> setupOf(String alias) {
-        return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                .filter(component -> ProviderIds.ADMIN.equals(component.getProviderId()))
-                .filter(component -> alias.equals(component.get(IdpSetupRequest.ALIAS)))
-                .findFirst();
+        return SetupPageEntries.find(realm, alias);
     }
 
     private static String describe(SetupRejected rejected) {

@@ -305,6 +305,29 @@ public final class AdminConsole {
         return text;
     }
 
+    /** The page's title (the console's view header). */
+    public String viewHeader() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("h1[data-testid=view-header]"))).getText().trim();
+    }
+
+    /** The breadcrumb above the page's title, item by item; empty when the console shows none. */
+    public List<String> breadcrumbs() {
+        return driver.findElements(By.cssSelector("nav.pf-v5-c-breadcrumb li")).stream().map(item -> item.getText().trim()).toList();
+    }
+
+    /** The column headers of the page's table, without the unnamed ones (e.g. the row actions). */
+    public List<String> tableHeaders() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table thead"))).findElements(By.tagName("th"))
+                .stream().map(header -> header.getText().trim()).filter(text -> !text.isEmpty()).toList();
+    }
+
+    /** The cells of the table row whose first cell reads {@code firstCell}, without empty cells (e.g. the row's actions). */
+    public List<String> tableRow(String firstCell) {
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//tbody/tr[td[1][normalize-space()="
+                + xpathLiteral(firstCell) + "]]")));
+        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().trim()).filter(text -> !text.isEmpty()).toList();
+    }
+
     /** Waits until the console has loaded the page at the given route (the part after {@code #/realm/}). */
     public void awaitRoute(String routePart) {
         wait.until(ExpectedConditions.urlContains(routePart));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -254,6 +256,46 @@ class AdminApiIT {
             assertThat(events).filteredOn(event -> event.getResourcePath().startsWith("identity-provider/instances/from-console"))
                     .extracting(AdminEventRepresentation::getResourceType, AdminEventRepresentation::getOperationType)
                     .contains(tuple("IDENTITY_PROVIDER", "CREATE"), tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
+        }
+
+        /** The page's stored entry of an identity provider, as the console reads it for its list and form. */
+        private Map<String, List<String>> entry(String alias) {
+            return admin.get("/setup/components?type=org.keycloak.services.ui.extend.UiPageProvider",
+                            new TypeReference<List<ComponentRepresentation>>() {
+                            }).stream()
+                    .filter(component -> List.of(alias).equals(component.getConfig().get("alias")))
+                    .map(component -> (Map<String, List<String>>) component.getConfig()).findFirst().orElse(null);
+        }
+
+        @Test
+        @DisplayName("the entry follows changes made elsewhere (REST API, JIT mapper, identity provider) and goes with the identity provider")
+        void entryFollowsChangesMadeElsewhere() {
+            admin.post("/setup/components", component("mirrored", fixture.idpMetadata())).expect(201);
+            assertThat(entry("mirrored")).as("written with the mapper's dotted keys, which the console does not read")
+                    .doesNotContainKeys("jitEnabled", "displayName");
+
+            admin.put(BASE + "/identity-providers/mirrored", map("displayName", "Mirrored IdP", "jitEnabled", false)).expect(200);
+            assertThat(entry("mirrored")).as("after PUT /identity-providers/mirrored")
+                    .containsEntry("displayName", List.of("Mirrored IdP")).containsEntry("jitEnabled", List.of("false"))
+                    .containsEntry("idpManagedRoles", List.of("true"))
+                    .containsEntry("metadata", List.of(fixture.idpMetadata()));
+
+            String mappers = "/setup/identity-provider/instances/mirrored/mappers";
+            IdentityProviderMapperRepresentation mapper = admin.get(mappers,
+                    new TypeReference<List<IdentityProviderMapperRepresentation>>() {
+                    }).get(0);
+            mapper.getConfig().put("idp.managed.roles", "false");
+            admin.put(mappers + "/" + mapper.getId(), mapper).expect(204);
+            assertThat(entry("mirrored")).as("after the mapper's own update").containsEntry("idpManagedRoles", List.of("false"))
+                    .containsEntry("jitEnabled", List.of("false"));
+
+            String rolledOver = fixture.idpMetadata() + "\n<!-- the file of a certificate rollover -->\n";
+            admin.put(BASE + "/identity-providers/mirrored", map("metadata", rolledOver)).expect(200);
+            assertThat(entry("mirrored")).as("after a new metadata file through the REST API")
+                    .containsEntry("metadata", List.of(rolledOver));
+
+            admin.delete("/setup/identity-provider/instances/mirrored").expect(204);
+            assertThat(entry("mirrored")).as("after the identity provider was deleted").isNull();
         }
 
         @Test

@@ -260,9 +260,25 @@ class AdminConsoleIT {
                             "assignableRoles", SETUP_ASSIGNABLE_ROLES.toString()));
 
             console.clickTestId(SETUP_PAGE_NAV);
+            console.awaitVisible(By.linkText(SETUP_ALIAS));
+            assertThat(console.tableHeaders()).as("the list's columns: the page's displayFields, headed by their labels")
+                    .containsExactly("Alias", "Display name", "JIT User Provisioning", "IdP Managed Roles");
+            assertThat(console.tableRow(SETUP_ALIAS)).as("the entry's row (the console shows booleans as stored)")
+                    .containsExactly(SETUP_ALIAS, SETUP_DISPLAY_NAME, "true", "true");
+            console.screenshot(IMAGES.resolve("admin-console-setup-list.png"), 1400, 500);
+
             console.clickLink(SETUP_ALIAS);
             console.awaitVisible(By.xpath("//h1[@data-testid='view-header'][normalize-space()='" + SETUP_ALIAS + "']"));
+            assertThat(console.breadcrumbs()).as("Keycloak's fixed breadcrumb of a saved entry (README: what the console cannot do)")
+                    .containsExactly("page", "Details");
             assertSetupFormShowsWhatWasEntered(console, broker.idpMetadata());
+
+            admin.put("/" + broker.brokerRealm() + "/jit-provisioning/identity-providers/" + SETUP_ALIAS, map("jitEnabled", false))
+                    .expect(200);
+            console.clickTestId(SETUP_PAGE_NAV);
+            console.awaitVisible(By.linkText(SETUP_ALIAS));
+            assertThat(console.tableRow(SETUP_ALIAS)).as("the row after JIT was switched off through the REST API")
+                    .containsExactly(SETUP_ALIAS, SETUP_DISPLAY_NAME, "false", "true");
         } finally {
             broker.delete();
         }
@@ -317,15 +333,22 @@ class AdminConsoleIT {
         console.openRealm(broker.brokerRealm());
         By navItem = By.xpath("//nav//section[@aria-label='Configure']//a[@data-testid='" + SETUP_PAGE_NAV + "']");
         console.awaitVisible(navItem);
-        assertThat(console.driver().findElement(navItem).getText()).as("the page's nav item, under Configure: the provider id")
-                .isEqualTo(JitSetupPageFactory.PROVIDER_ID);
+        String pageName = messages("en").getProperty(JitSetupPageFactory.PROVIDER_ID);
+        assertThat(console.driver().findElement(navItem).getText())
+                .as("the page's nav item, under Configure: its provider id, translated by the jar's theme messages")
+                .isEqualTo(pageName).isEqualTo("JIT provisioning");
         console.clickTestId(SETUP_PAGE_NAV);
         console.awaitRoute("#/" + broker.brokerRealm() + "/page-section/" + JitSetupPageFactory.PROVIDER_ID);
         console.awaitVisible(By.id("view-header-subkey"));
+        assertThat(console.viewHeader()).as("the list's title: the provider id, translated").isEqualTo(pageName);
         assertThat(console.driver().findElement(By.id("view-header-subkey")).getText()).isEqualTo(new JitSetupPageFactory().getHelpText());
         console.clickTestId("there-are-no-items-empty-action");
         console.awaitRoute("/page-section/" + JitSetupPageFactory.PROVIDER_ID + "/add");
         console.field(setupKey(JitConfigProperties.ASSIGNABLE_ROLES.key()));
+        assertThat(console.viewHeader()).as("Keycloak's fixed title of a new entry (README: what the console cannot do)")
+                .isEqualTo("Create item");
+        assertThat(console.breadcrumbs()).as("Keycloak's fixed breadcrumb of a new entry: the untranslated key 'page'")
+                .containsExactly("page", "Add");
         return console;
     }
 

@@ -5,19 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.jitprovisioning.browser.BrowserSession;
+import io.jitprovisioning.browser.Chromium;
 import io.jitprovisioning.testsupport.AdminApi;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlLogin;
@@ -27,7 +38,13 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
 @DisplayName("The demo realms")
 class DemoRealmsIT {
 
+    private static final Path BASEDIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path IMAGES = BASEDIR.resolve("docs/images");
+
     private static AdminApi admin;
+
+    @RegisterExtension
+    final BrowserSession browsers = new BrowserSession(BASEDIR.resolve("target/browser"));
     private static SamlLogin demoIdp;
 
     @BeforeAll
@@ -114,5 +131,65 @@ class DemoRealmsIT {
                 });
         assertThat(events).isNotEmpty();
         assertThat(events.get(0).getDetails().get("jit_roles_refused")).contains("realm-admin(protected)", "boss(protected)");
+    }
+
+    @Test
+    @DisplayName("in a browser, as the README says: acme's account console asks for an email, adam@acme.test leads to Demo IdP's"
+            + " sign-in page with the address filled in, and adam's password signs him in to acme")
+    void firstPageLeadsToDemoIdp() {
+        Assumptions.assumeTrue(Chromium.installed(),
+                "Debian's chromium and chromium-driver are not installed (browser/run installs them)");
+        ChromeDriver browser = browsers.open("en", new Dimension(1280, 800));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(admin.baseUrl() + "/realms/acme/account");
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).contains("/realms/acme/");
+        screenshot(browser, "demo-first-page.png");
+        username.sendKeys("adam@acme.test");
+        browser.findElement(By.id("kc-login")).click();
+
+        wait.until(ExpectedConditions.urlContains("/realms/idp/"));
+        WebElement idpUsername = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        screenshot(browser, "demo-idp-page.png");
+        assertThat(idpUsername.getDomProperty("value")).as("Demo IdP's page has the address filled in").isEqualTo("adam@acme.test");
+        browser.findElement(By.id("password")).sendKeys("adam");
+        browser.findElement(By.id("kc-login")).click();
+
+        wait.until(ExpectedConditions.urlContains("/realms/acme/account"));
+        wait.until(d -> d.getPageSource().contains("Adam"));
+        assertThat(roles(user("adam"))).containsExactly("developer");
+    }
+
+    @Test
+    @DisplayName("in a browser, as the README says: zoe's address is not at acme.test, so Keycloak asks for a password; its Demo IdP"
+            + " button leads to Demo IdP, and zoe is refused")
+    void otherAddressesReachDemoIdpThroughItsButton() {
+        Assumptions.assumeTrue(Chromium.installed(),
+                "Debian's chromium and chromium-driver are not installed (browser/run installs them)");
+        ChromeDriver browser = browsers.open("en", new Dimension(1280, 800));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(admin.baseUrl() + "/realms/acme/account");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("zoe@elsewhere.test");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        assertThat(browser.getCurrentUrl()).contains("/realms/acme/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("social-demo-idp"))).click();
+
+        wait.until(ExpectedConditions.urlContains("/realms/idp/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("zoe");
+        browser.findElement(By.id("password")).sendKeys("zoe");
+        browser.findElement(By.id("kc-login")).click();
+
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jit-refused")));
+        assertThat(refused.getAttribute("data-jit-error")).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+        assertThat(user("zoe")).isNull();
+    }
+
+    /** The page as a person sees it before typing: no text cursor in the picture. */
+    private static void screenshot(ChromeDriver browser, String name) {
+        browser.executeScript("if (document.activeElement) document.activeElement.blur();");
+        Chromium.screenshot(browser, IMAGES.resolve(name));
     }
 }
