@@ -42,7 +42,8 @@ public final class SamlBrokerFixture {
     public static final String MAPPER_NAME = "jit";
 
     /** SAML attribute name sent by the IdP realm, from the user attribute of the same name. */
-    public static final List<String> SENT_ATTRIBUTES = List.of("role", "firstName", "lastName", "email", "displayName", "phone");
+    public static final List<String> SENT_ATTRIBUTES = List.of("role", "firstName", "lastName", "email", "displayName", "phone",
+            "groups", "status");
 
     /**
      * JIT settings with IdP managed roles and every attribute the IdP realm sends mapped to its target: the product
@@ -411,6 +412,31 @@ public final class SamlBrokerFixture {
     public List<UserRepresentation> brokerUsers() {
         return admin.get("/" + broker + "/users?max=1000", new TypeReference<List<UserRepresentation>>() {
         });
+    }
+
+    /** The paths of the groups an account is a direct member of, sorted. */
+    public List<String> groupsOf(String userId) {
+        return admin.get("/" + broker + "/users/" + userId + "/groups?briefRepresentation=true",
+                new TypeReference<List<Map<String, Object>>>() {
+                }).stream().map(group -> (String) group.get("path")).sorted().toList();
+    }
+
+    public void leaveGroup(String userId, String groupId) {
+        admin.delete("/" + broker + "/users/" + userId + "/groups/" + groupId).expect(204);
+    }
+
+    /** What the extension records as placed by each identity provider: alias to group paths. */
+    public Map<String, List<String>> grantedGroups(String userId) {
+        Map<String, Object> provenance = admin.get("/" + broker + "/jit-provisioning/users/" + userId + "/provenance",
+                new TypeReference<Map<String, Object>>() {
+                });
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> groups = (Map<String, List<String>>) provenance.getOrDefault("groups", Map.of());
+        return groups;
+    }
+
+    public void grantGroupRealmRole(String groupId, String roleName) {
+        admin.post("/" + broker + "/groups/" + groupId + "/role-mappings/realm", List.of(realmRole(roleName))).expect(204);
     }
 
     public List<String> realmRolesOf(String userId) {
