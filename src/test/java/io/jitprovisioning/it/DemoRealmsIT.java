@@ -83,7 +83,7 @@ class DemoRealmsIT {
     }
 
     @Test
-    @DisplayName("adam (the product page's example) gets an account with role developer, no page in between")
+    @DisplayName("adam (the product page's example) gets an account with role developer and group /engineering, no page in between")
     void adam() {
         LoginResult login = login("adam");
 
@@ -93,6 +93,17 @@ class DemoRealmsIT {
         assertThat(adam.getFirstName()).isEqualTo("Adam");
         assertThat(adam.getAttributes()).containsEntry("displayName", List.of("Adam S.")).containsEntry("phoneNumber", List.of("+1 555 0100"));
         assertThat(roles(adam)).containsExactly("developer");
+        assertThat(admin.get("/acme/users/" + adam.getId() + "/groups", new TypeReference<List<Map<String, Object>>>() {
+        })).extracting(group -> group.get("path")).containsExactly("/engineering");
+    }
+
+    @Test
+    @DisplayName("olly, whose status in the IdP is 'former', is refused by the gate with NOT_ALLOWED and gets no account")
+    void olly() {
+        LoginResult olly = login("olly");
+
+        assertThat(olly.jitErrorCode()).as("%s", olly).isEqualTo("NOT_ALLOWED");
+        assertThat(user("olly")).isNull();
     }
 
     @Test
