@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 
 class ProtectedRolesTest {
 
@@ -143,6 +145,51 @@ class ProtectedRolesTest {
             when(loop.getCompositesStream()).thenAnswer(call -> Stream.of(other, realmAdmin));
 
             assertThat(ProtectedRoles.isProtected(role(acme, "top", loop))).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("given an account's effective roles")
+    class HeldBy {
+
+        private final ClientModel realmManagement = client(acme, "realm-management");
+        private final RoleModel realmAdmin = role(realmManagement, "realm-admin");
+        private final RoleModel developer = role(acme, "developer");
+
+        private GroupModel group(GroupModel parent, RoleModel... roles) {
+            GroupModel group = mock(GroupModel.class);
+            when(group.getId()).thenReturn("group-" + System.identityHashCode(group));
+            when(group.getParent()).thenReturn(parent);
+            when(group.getRoleMappingsStream()).thenAnswer(call -> Stream.of(roles));
+            return group;
+        }
+
+        private UserModel user(Stream<RoleModel> direct, GroupModel... groups) {
+            UserModel user = mock(UserModel.class);
+            java.util.List<RoleModel> roles = direct.toList();
+            when(user.getRoleMappingsStream()).thenAnswer(call -> roles.stream());
+            when(user.getGroupsStream()).thenAnswer(call -> Stream.of(groups));
+            return user;
+        }
+
+        @Test
+        void anAdminRoleOnAParentGroupIsHeld() {
+            GroupModel ops = group(null, realmAdmin);
+            GroupModel oncall = group(ops);
+
+            assertThat(ProtectedRoles.heldBy(user(Stream.of(developer), oncall))).isTrue();
+        }
+
+        @Test
+        void aCompositeHoldingAnAdminRoleIsHeld() {
+            RoleModel lead = role(acme, "team-lead", developer, realmAdmin);
+
+            assertThat(ProtectedRoles.heldBy(user(Stream.of(lead)))).isTrue();
+        }
+
+        @Test
+        void ordinaryRolesAndGroupsAreNot() {
+            assertThat(ProtectedRoles.heldBy(user(Stream.of(developer), group(group(null, developer))))).isFalse();
         }
     }
 }
