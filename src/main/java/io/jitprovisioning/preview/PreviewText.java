@@ -1,5 +1,6 @@
 package io.jitprovisioning.preview;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,7 +41,11 @@ public final class PreviewText {
         if (!roles.applies()) {
             return roles.refused().isEmpty() ? "unchanged" : "refused " + String.join(", ", roles.refused());
         }
-        return "+" + list(roles.grant()) + " -" + list(roles.revoke()) + " =" + list(roles.keep());
+        List<String> parts = new ArrayList<>();
+        roles.grant().forEach(role -> parts.add("+" + role));
+        roles.revoke().forEach(role -> parts.add("-" + role));
+        roles.keep().forEach(role -> parts.add("=" + role));
+        return parts.isEmpty() ? "none" : String.join(" ", parts);
     }
 
     /** One line for the list of previews: how many checks passed, and the first that failed. */
