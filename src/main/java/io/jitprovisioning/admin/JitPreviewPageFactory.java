@@ -17,19 +17,24 @@ import io.jitprovisioning.ProviderIds;
 /**
  * "JIT preview" in the admin console: paste a SAMLResponse a user's browser posted (or attributes as JSON), save, and
  * read what that sign-in would do. Keycloak's declarative pages can only store forms, so saving runs the preview
- * (see {@link PreviewPage}) and stores its result in the entry's own fields; the pasted input is never stored. Nothing
+ * (see {@link PreviewPage}) and stores its result in the entry's own fields, one per fact; the pasted input is never
+ * stored. Nothing
  * else is written: no account, link, role or sign-in event.
  */
 public final class JitPreviewPageFactory implements UiPageProviderFactory<ComponentModel> {
 
     static final String ALIAS = "alias";
     static final String INPUT = "input";
-    static final String OUTCOME = "outcome";
+    static final String DECISION = "decision";
+    static final String ACCOUNT = "account";
     static final String ROLES = "roles";
+    static final String GROUPS = "groups";
+    static final String PROFILE = "profile";
+    static final String ORGANIZATION = "organization";
     static final String CHECKS = "checks";
-    static final String RESULT = "result";
+    static final String PROBLEMS = "settingsProblems";
 
-    private static final String FILLED_IN = " Filled in by the preview when you save.";
+    private static final String FILLED_IN = " Filled in by the preview when you save; open the entry again to read it.";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(ALIAS).label("Identity provider").type(ProviderConfigProperty.STRING_TYPE).required(true)
@@ -41,18 +46,31 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
                     + "attributes as JSON: {\"attributes\": {\"role\": [\"Engineering\"], \"email\": [\"ada@corp.example\"]}, "
                     + "\"nameId\": \"ada\"}. It is checked and previewed when you save, and not stored.")
             .add()
-            .property().name(OUTCOME).label("Outcome").type(ProviderConfigProperty.STRING_TYPE)
-            .helpText("create, link, sign_in or refuse (with the code and the rule that decided), or invalid_response." + FILLED_IN)
+            .property().name(DECISION).label("Decision").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("create, link, sign_in or refuse, with the refusal code and (in brackets) the rule that decided; "
+                    + "invalid_response when Keycloak itself would refuse the response, with the check that failed." + FILLED_IN)
+            .add()
+            .property().name(ACCOUNT).label("Account").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("The account that would be signed in to or linked, or that a refusal is about; or a new account." + FILLED_IN)
             .add()
             .property().name(ROLES).label("Roles").type(ProviderConfigProperty.STRING_TYPE)
-            .helpText("+ granted, - revoked, = kept." + FILLED_IN)
+            .helpText("+ granted, - revoked, = kept; then the IdP's values that give no role, with why." + FILLED_IN)
             .add()
-            .property().name(CHECKS).label("Checks").type(ProviderConfigProperty.STRING_TYPE)
-            .helpText("The SAML checks that passed, and those that failed." + FILLED_IN)
+            .property().name(GROUPS).label("Groups").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Group paths: + joined, - left, = kept; then the IdP's values that give no group, with why." + FILLED_IN)
             .add()
-            .property().name(RESULT).label("Result").type(ProviderConfigProperty.TEXT_TYPE)
-            .helpText("The whole preview: decision, account, roles, groups, profile fields, organization, each check, "
-                    + "and problems of the settings." + FILLED_IN + " Open the entry again to read it after saving.")
+            .property().name(PROFILE).label("Profile fields").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("The profile fields that would change, and the mapping targets whose values are unfit (names only)." + FILLED_IN)
+            .add()
+            .property().name(ORGANIZATION).label("Organization").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("The identity provider's organization, and whether the account would join it." + FILLED_IN)
+            .add()
+            .property().name(CHECKS).label("Checks").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("Keycloak's checks of the response against the identity provider's configuration: a summary, "
+                    + "then each check (passed, failed or not applicable) with what it compared." + FILLED_IN)
+            .add()
+            .property().name(PROBLEMS).label("Settings problems").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("What in the identity provider's set-up changes sign-ins, or makes the preview less certain." + FILLED_IN)
             .add()
             .build();
 
@@ -77,10 +95,10 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
         new PreviewPage(session, realm).run(model);
     }
 
-    /** The list: identity provider (the link), outcome, roles and checks of each saved preview. */
+    /** The list: identity provider (the link), decision, roles and checks (their summary) of each saved preview. */
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(ALIAS, OUTCOME, ROLES, CHECKS));
+        return Map.of("displayFields", List.of(ALIAS, DECISION, ROLES, CHECKS));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jitprovisioning.admin;
 
+import java.util.ArrayList;
 import java.util.Optional;
 
 import org.keycloak.component.ComponentModel;
@@ -31,7 +32,7 @@ final class PreviewPage {
         String pasted = entry.get(JitPreviewPageFactory.INPUT);
         entry.getConfig().remove(JitPreviewPageFactory.INPUT);
         Optional<ConsoleAdmin> admin = ConsoleAdmin.of(session, realm).map(ConsoleAdmin::requireViewIdentityProviders);
-        if (admin.isEmpty() || (pasted == null || pasted.isBlank()) && entry.get(JitPreviewPageFactory.RESULT) != null) {
+        if (admin.isEmpty() || (pasted == null || pasted.isBlank()) && entry.get(JitPreviewPageFactory.DECISION) != null) {
             return; // a realm import, or an entry saved again without new input: its result stands
         }
         String alias = entry.get(JitPreviewPageFactory.ALIAS);
@@ -48,10 +49,15 @@ final class PreviewPage {
         } catch (PreviewInput.Invalid invalid) {
             throw new ComponentValidationException(invalid.getMessage());
         }
-        entry.getConfig().putSingle(JitPreviewPageFactory.ALIAS, idp.getAlias());
-        entry.getConfig().putSingle(JitPreviewPageFactory.OUTCOME, PreviewText.outcome(report));
-        entry.getConfig().putSingle(JitPreviewPageFactory.ROLES, PreviewText.roles(report));
-        entry.getConfig().putSingle(JitPreviewPageFactory.CHECKS, PreviewText.checks(report));
-        entry.getConfig().putSingle(JitPreviewPageFactory.RESULT, PreviewText.of(report));
+        var config = entry.getConfig();
+        config.putSingle(JitPreviewPageFactory.ALIAS, idp.getAlias());
+        config.putSingle(JitPreviewPageFactory.DECISION, PreviewText.decision(report));
+        config.putSingle(JitPreviewPageFactory.ACCOUNT, PreviewText.account(report));
+        config.putSingle(JitPreviewPageFactory.ROLES, PreviewText.grants(report.roles()));
+        config.putSingle(JitPreviewPageFactory.GROUPS, PreviewText.grants(report.groups()));
+        config.putSingle(JitPreviewPageFactory.PROFILE, PreviewText.profile(report));
+        config.putSingle(JitPreviewPageFactory.ORGANIZATION, PreviewText.organization(report));
+        config.put(JitPreviewPageFactory.CHECKS, new ArrayList<>(PreviewText.checks(report)));
+        config.put(JitPreviewPageFactory.PROBLEMS, new ArrayList<>(PreviewText.settingsProblems(report)));
     }
 }

@@ -2,72 +2,23 @@ package io.jitprovisioning.preview;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** A preview as plain text for the admin console: one line per fact, in the order an administrator asks. */
+/** A preview in short lines of plain text, one per fact, for the admin console's form and list. */
 public final class PreviewText {
 
     private PreviewText() {
     }
 
-    public static String of(PreviewReport report) {
-        StringBuilder text = new StringBuilder();
-        PreviewReport.Decision decision = report.decision();
-        line(text, "Decision", decision(decision));
-        line(text, "Account", account(report.account()));
-        line(text, "Roles", grants(report.roles()));
-        line(text, "Groups", grants(report.groups()));
-        line(text, "Profile", "changed: " + list(report.profile().changed()) + "; rejected: " + list(report.profile().rejected()));
-        line(text, "Organization", report.organization() == null ? "-"
-                : report.organization().alias() + (report.organization().joins() ? " (joins as a managed member)" : " (no change)"));
-        text.append('\n').append("Checks of the ").append("saml_response".equals(report.input()) ? "SAML response" : "input").append('\n');
-        for (Check check : report.checks()) {
-            text.append("  ").append(pad(check.result().json(), 15)).append(pad(check.check(), 15)).append(check.detail()).append('\n');
-        }
-        text.append('\n').append("Settings problems").append(report.settingsProblems().isEmpty() ? ": none" : "").append('\n');
-        report.settingsProblems().forEach(p -> text.append("  ").append(p.code()).append(": ").append(p.message()).append('\n'));
-        return text.toString().stripTrailing();
-    }
-
-    /** One line for the list of previews: the outcome and its code. */
-    public static String outcome(PreviewReport report) {
+    /** {@code create (NEW_ACCOUNT)}, {@code refuse NOT_ALLOWED (REQUIRED_ATTRIBUTE)}, {@code invalid_response (signature)}. */
+    public static String decision(PreviewReport report) {
         PreviewReport.Decision decision = report.decision();
         return decision.outcome() + (decision.code() != null ? " " + decision.code() : "") + " (" + decision.rule() + ")";
     }
 
-    /** One line for the list of previews: the roles granted, revoked and kept. */
-    public static String roles(PreviewReport report) {
-        PreviewReport.Grants roles = report.roles();
-        if (!roles.applies()) {
-            return roles.refused().isEmpty() ? "unchanged" : "refused " + String.join(", ", roles.refused());
-        }
-        List<String> parts = new ArrayList<>();
-        roles.grant().forEach(role -> parts.add("+" + role));
-        roles.revoke().forEach(role -> parts.add("-" + role));
-        roles.keep().forEach(role -> parts.add("=" + role));
-        return parts.isEmpty() ? "none" : String.join(" ", parts);
-    }
-
-    /** One line for the list of previews: how many checks passed, and the first that failed. */
-    public static String checks(PreviewReport report) {
-        long passed = report.checks().stream().filter(c -> c.result() == Check.Result.PASSED).count();
-        String failed = report.checks().stream().filter(Check::failed).map(Check::check).reduce((a, b) -> a + ", " + b).orElse(null);
-        return passed + " passed" + (failed == null ? "" : ", failed: " + failed);
-    }
-
-    private static String decision(PreviewReport.Decision decision) {
-        return switch (decision.outcome()) {
-            case "create" -> "create a new account (" + decision.rule() + ")";
-            case "link" -> "link the existing account (rule " + decision.rule() + ")";
-            case "sign_in" -> "sign in to the linked account";
-            case "refuse" -> "refuse with " + decision.code() + " (rule " + decision.rule() + ")";
-            default -> "Keycloak refuses the response before the extension sees it (check " + decision.rule() + " failed)";
-        };
-    }
-
-    private static String account(PreviewReport.Account account) {
+    public static String account(PreviewReport report) {
+        PreviewReport.Account account = report.account();
         if (account == null) {
-            return "-";
+            return "none";
         }
         if (Boolean.TRUE.equals(account.created())) {
             return "new account";
@@ -76,23 +27,50 @@ public final class PreviewText {
                 : account.username() + " (id " + account.id() + ")";
     }
 
-    private static String grants(PreviewReport.Grants grants) {
-        String refused = grants.refused().isEmpty() ? "" : "; refused " + String.join(", ", grants.refused());
+    /** {@code +granted -revoked =kept}, then the refused values with their reasons; {@code unchanged} when not applied. */
+    public static String grants(PreviewReport.Grants grants) {
+        List<String> parts = new ArrayList<>();
         if (!grants.applies()) {
-            return "unchanged" + refused;
+            parts.add("unchanged");
         }
-        return "grant " + list(grants.grant()) + "; revoke " + list(grants.revoke()) + "; keep " + list(grants.keep()) + refused;
+        grants.grant().forEach(name -> parts.add("+" + name));
+        grants.revoke().forEach(name -> parts.add("-" + name));
+        grants.keep().forEach(name -> parts.add("=" + name));
+        if (parts.isEmpty()) {
+            parts.add("none");
+        }
+        if (!grants.refused().isEmpty()) {
+            parts.add("refused: " + String.join(", ", grants.refused()));
+        }
+        return String.join(" ", parts);
+    }
+
+    public static String profile(PreviewReport report) {
+        return "changed: " + list(report.profile().changed()) + "; rejected: " + list(report.profile().rejected());
+    }
+
+    public static String organization(PreviewReport report) {
+        PreviewReport.Organization organization = report.organization();
+        return organization == null ? "none" : organization.alias() + (organization.joins() ? " (joins as a managed member)" : " (no change)");
+    }
+
+    /** A summary (how many passed, which failed), then one line per check. */
+    public static List<String> checks(PreviewReport report) {
+        List<String> lines = new ArrayList<>();
+        long passed = report.checks().stream().filter(c -> c.result() == Check.Result.PASSED).count();
+        List<String> failed = report.checks().stream().filter(Check::failed).map(Check::check).toList();
+        lines.add(passed + " passed" + (failed.isEmpty() ? ", none failed" : ", failed: " + String.join(", ", failed)));
+        report.checks().forEach(check -> lines.add(check.check() + ": " + check.result().json() + " - " + check.detail()));
+        return lines;
+    }
+
+    public static List<String> settingsProblems(PreviewReport report) {
+        List<String> lines = new ArrayList<>();
+        report.settingsProblems().forEach(problem -> lines.add(problem.code() + ": " + problem.message()));
+        return lines.isEmpty() ? List.of("none") : lines;
     }
 
     private static String list(List<String> values) {
         return values.isEmpty() ? "-" : String.join(", ", values);
-    }
-
-    private static void line(StringBuilder text, String label, String value) {
-        text.append(pad(label, 14)).append(value).append('\n');
-    }
-
-    private static String pad(String value, int width) {
-        return String.format(Locale.ROOT, "%-" + width + "s", value);
     }
 }

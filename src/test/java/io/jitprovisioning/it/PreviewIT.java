@@ -355,7 +355,7 @@ class PreviewIT {
                     new TypeReference<List<AdminEventRepresentation>>() {
                     });
             List<AdminEventRepresentation> previews = events.stream()
-                    .filter(event -> event.getResourcePath().endsWith("/jit-preview")).toList();
+                    .filter(event -> String.valueOf(event.getResourcePath()).endsWith("/jit-preview")).toList();
             assertThat(previews).isNotEmpty().allSatisfy(event -> {
                 assertThat(event.getOperationType()).isEqualTo("ACTION");
                 assertThat(event.getResourceType()).isEqualTo("IDENTITY_PROVIDER");
@@ -381,9 +381,12 @@ class PreviewIT {
             assertThat(state(fixture)).isEqualTo(before);
             JsonNode entry = fixture.admin().get("/" + fixture.brokerRealm() + "/components/" + id).expect(200).json().get("config");
             assertThat(entry.has("input")).as("%s", entry).isFalse();
-            assertThat(entry.get("outcome").get(0).asText()).isEqualTo("create (NEW_ACCOUNT)");
+            assertThat(entry.get("decision").get(0).asText()).isEqualTo("create (NEW_ACCOUNT)");
+            assertThat(entry.get("account").get(0).asText()).isEqualTo("new account");
             assertThat(entry.get("roles").get(0).asText()).isEqualTo("+tester");
-            assertThat(entry.get("result").get(0).asText()).contains("Decision", "create a new account", "signature", "passed");
+            assertThat(entry.get("organization").get(0).asText()).isEqualTo("acme (joins as a managed member)");
+            assertThat(entry.get("checks").get(0).asText()).endsWith("passed, none failed");
+            assertThat(entry.get("checks").toString()).contains("signature: passed - ");
             List<AdminEventRepresentation> events = fixture.admin().get("/" + fixture.brokerRealm() + "/admin-events?max=1000",
                     new TypeReference<List<AdminEventRepresentation>>() {
                     });
