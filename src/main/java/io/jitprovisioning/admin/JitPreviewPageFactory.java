@@ -1,5 +1,6 @@
 package io.jitprovisioning.admin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,14 +66,34 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
             .property().name(ORGANIZATION).label("Organization").type(ProviderConfigProperty.STRING_TYPE)
             .helpText("The identity provider's organization, and whether the account would join it." + FILLED_IN)
             .add()
-            .property().name(CHECKS).label("Checks").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-            .helpText("Keycloak's checks of the response against the identity provider's configuration: a summary, "
-                    + "then each check (passed, failed or not applicable) with what it compared." + FILLED_IN)
+            .property().name(CHECKS).label("Checks").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("How many of Keycloak's checks of the response passed, and which failed; each check follows." + FILLED_IN)
             .add()
             .property().name(PROBLEMS).label("Settings problems").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
             .helpText("What in the identity provider's set-up changes sign-ins, or makes the preview less certain." + FILLED_IN)
             .add()
             .build();
+
+    /** The checks, in Keycloak's order; each has a field of its own (Keycloak keeps a field's several values unordered). */
+    static final List<String> CHECK_NAMES = List.of("parse", "status", "destination", "assertion", "encryption", "issuer",
+            "signature", "audience", "recipient", "time_window", "subject", "in_response_to", "saml_checks");
+
+    private static final List<ProviderConfigProperty> ALL = properties();
+
+    private static List<ProviderConfigProperty> properties() {
+        List<ProviderConfigProperty> all = new ArrayList<>(PROPERTIES);
+        ProviderConfigurationBuilder checks = ProviderConfigurationBuilder.create();
+        for (String check : CHECK_NAMES) {
+            checks.property().name(checkKey(check)).label("Check: " + check.replace('_', ' ')).type(ProviderConfigProperty.STRING_TYPE)
+                    .helpText("passed, failed or not_applicable, and what was compared (README: Preview)." + FILLED_IN).add();
+        }
+        all.addAll(checks.build());
+        return List.copyOf(all);
+    }
+
+    static String checkKey(String check) {
+        return "check_" + check;
+    }
 
     @Override
     public String getId() {
@@ -87,7 +108,7 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
+        return ALL;
     }
 
     @Override

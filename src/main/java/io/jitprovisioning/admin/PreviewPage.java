@@ -57,7 +57,9 @@ final class PreviewPage {
         config.putSingle(JitPreviewPageFactory.GROUPS, PreviewText.grants(report.groups()));
         config.putSingle(JitPreviewPageFactory.PROFILE, PreviewText.profile(report));
         config.putSingle(JitPreviewPageFactory.ORGANIZATION, PreviewText.organization(report));
-        config.put(JitPreviewPageFactory.CHECKS, new ArrayList<>(PreviewText.checks(report)));
+        config.putSingle(JitPreviewPageFactory.CHECKS, PreviewText.checks(report));
+        JitPreviewPageFactory.CHECK_NAMES.forEach(name -> config.remove(JitPreviewPageFactory.checkKey(name)));
+        report.checks().forEach(check -> config.putSingle(JitPreviewPageFactory.checkKey(check.check()), PreviewText.check(check)));
         config.put(JitPreviewPageFactory.PROBLEMS, new ArrayList<>(PreviewText.settingsProblems(report)));
     }
 }

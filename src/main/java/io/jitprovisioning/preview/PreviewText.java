@@ -54,14 +54,16 @@ public final class PreviewText {
         return organization == null ? "none" : organization.alias() + (organization.joins() ? " (joins as a managed member)" : " (no change)");
     }
 
-    /** A summary (how many passed, which failed), then one line per check. */
-    public static List<String> checks(PreviewReport report) {
-        List<String> lines = new ArrayList<>();
+    /** How many checks passed, and which failed. */
+    public static String checks(PreviewReport report) {
         long passed = report.checks().stream().filter(c -> c.result() == Check.Result.PASSED).count();
         List<String> failed = report.checks().stream().filter(Check::failed).map(Check::check).toList();
-        lines.add(passed + " passed" + (failed.isEmpty() ? ", none failed" : ", failed: " + String.join(", ", failed)));
-        report.checks().forEach(check -> lines.add(check.check() + ": " + check.result().json() + " - " + check.detail()));
-        return lines;
+        return passed + " passed" + (failed.isEmpty() ? ", none failed" : ", failed: " + String.join(", ", failed));
+    }
+
+    /** One check: {@code passed - what was compared}. */
+    public static String check(Check check) {
+        return check.result().json() + " - " + check.detail();
     }
 
     public static List<String> settingsProblems(PreviewReport report) {

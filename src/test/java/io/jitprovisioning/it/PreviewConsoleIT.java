@@ -116,7 +116,9 @@ class PreviewConsoleIT {
         assertThat(console.textInput("config.roles").getAttribute("value")).isEqualTo("+developer refused: realm-admin(protected)");
         assertThat(console.textInput("config.organization").getAttribute("value")).isEqualTo("acme (joins as a managed member)");
         assertThat(console.textInput("config.profile").getAttribute("value")).startsWith("changed: ").contains("email", "firstName");
-        assertThat(console.textInput("config.checks.0.value").getAttribute("value")).matches("\\d+ passed, none failed");
+        assertThat(console.textInput("config.checks").getAttribute("value")).matches("\\d+ passed, none failed");
+        assertThat(console.textInput("config.check_signature").getAttribute("value")).startsWith("passed - ");
+        assertThat(console.textInput("config.check_time_window").getAttribute("value")).startsWith("passed - ");
         assertThat(console.driver().findElement(By.cssSelector("textarea[name='config.input']")).getAttribute("value"))
                 .as("the pasted response is not stored").isEmpty();
         console.screenshot(IMAGES.resolve("admin-console-preview-result.png"), 1400, 900);

@@ -385,8 +385,9 @@ class PreviewIT {
             assertThat(entry.get("account").get(0).asText()).isEqualTo("new account");
             assertThat(entry.get("roles").get(0).asText()).isEqualTo("+tester");
             assertThat(entry.get("organization").get(0).asText()).isEqualTo("acme (joins as a managed member)");
-            assertThat(entry.get("checks").get(0).asText()).endsWith("passed, none failed");
-            assertThat(entry.get("checks").toString()).contains("signature: passed - ");
+            assertThat(entry.get("checks").get(0).asText()).matches("\\d+ passed, none failed");
+            assertThat(entry.get("check_signature").get(0).asText()).startsWith("passed - response and assertion signed");
+            assertThat(entry.get("check_in_response_to").get(0).asText()).startsWith("not_applicable - ");
             List<AdminEventRepresentation> events = fixture.admin().get("/" + fixture.brokerRealm() + "/admin-events?max=1000",
                     new TypeReference<List<AdminEventRepresentation>>() {
                     });
