@@ -292,6 +292,21 @@ class PreviewIT {
         }
 
         @Test
+        @DisplayName("a disabled account in the organization's domain: refuse ACCOUNT_DISABLED; the sign-in agrees, and it stays disabled")
+        void disabledAccount() {
+            String id = fixture.createBrokerUser("rita-local", "rita@acme.test", false);
+            fixture.idpUser("rita", person("Rita", "rita@acme.test", "developer"));
+
+            Agreement agreement = previewThenSignIn(fixture, "rita");
+
+            assertThat(agreement.code()).as("%s", agreement.report()).isEqualTo("ACCOUNT_DISABLED");
+            assertThat(agreement.rule()).isEqualTo("ACCOUNT_DISABLED");
+            assertThat(agreement.report().get("account").get("id").asText()).isEqualTo(id);
+            assertAgree(fixture, agreement, id, List.of(), List.of());
+            assertThat(fixture.brokerUser("rita-local").isEnabled()).isFalse();
+        }
+
+        @Test
         @DisplayName("a role value changed after signing previews as 'signature failed', and the sign-in is refused too")
         void tamperedResponse() {
             fixture.idpUser("victor", person("Victor", "victor@acme.test", "tester"));
