@@ -9,6 +9,8 @@ public final class ProviderIds {
     public static final String AUTHENTICATOR = "jit-provisioning-authenticator";
     /** The admin REST resource ({@code /admin/realms/{realm}/jit-provisioning}) and the admin-console page. */
     public static final String ADMIN = "jit-provisioning";
+    /** The admin-console page that previews a sign-in. */
+    public static final String PREVIEW_PAGE = "jit-provisioning-preview";
 
     private ProviderIds() {
     }

@@ -61,6 +61,16 @@ final class ConsoleAdmin {
         return this;
     }
 
+    /** @throws jakarta.ws.rs.ForbiddenException when the administrator may not even view identity providers */
+    ConsoleAdmin requireViewIdentityProviders() {
+        permissions().realm().requireViewIdentityProviders();
+        return this;
+    }
+
+    boolean mayView(UserModel user) {
+        return permissions().users().canView(user);
+    }
+
     AdminEventBuilder adminEvent() {
         return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection());
     }

@@ -39,7 +39,8 @@ import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
 
 /**
  * {@code /admin/realms/{realm}/jit-provisioning}: metadata validation and one-step identity provider setup, under
- * Keycloak's own permission to manage identity providers, with admin events for everything written.
+ * Keycloak's own permission to manage identity providers, with admin events for everything written; the preview of
+ * a sign-in with view identity providers.
  */
 public final class JitAdminResource {
 
@@ -141,6 +142,13 @@ public final class JitAdminResource {
         }
     }
 
+    /** What a sign-in with a response or attributes would do ({@link PreviewResource}); needs view identity providers. */
+    @Path("identity-providers/{alias}/preview")
+    public PreviewResource preview(@PathParam("alias") String alias) {
+        auth.realm().requireViewIdentityProviders();
+        return new PreviewResource(session, realm, auth, adminEvent, existing(alias));
+    }
+
     @GET
     @Path("users/{id}/provenance")
     @Produces(MediaType.APPLICATION_JSON)
@@ -176,13 +184,13 @@ public final class JitAdminResource {
         return Map.of("identityProvider", summary, "warnings", outcome.warnings());
     }
 
-    private static Response rejection(SetupRejected rejected) {
+    static Response rejection(SetupRejected rejected) {
         return Response.status(rejected.status())
                 .entity(Map.of("errors", rejected.errors(), "warnings", rejected.warnings()))
                 .type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static Response problem(int status, String code, String message) {
+    static Response problem(int status, String code, String message) {
         return Response.status(status).entity(Map.of("errors", List.of(new Problem(code, message)), "warnings", List.of()))
                 .type(MediaType.APPLICATION_JSON).build();
     }

@@ -29,8 +29,9 @@ final class SetupPageSync implements EventListenerProvider {
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
         ResourceType type = event.getResourceType();
-        if (type != ResourceType.IDENTITY_PROVIDER && type != ResourceType.IDENTITY_PROVIDER_MAPPER || event.getResourcePath() == null) {
-            return;
+        if (type != ResourceType.IDENTITY_PROVIDER && type != ResourceType.IDENTITY_PROVIDER_MAPPER || event.getResourcePath() == null
+                || event.getOperationType() == OperationType.ACTION) {
+            return; // an ACTION (a preview) changes nothing
         }
         Matcher path = IDENTITY_PROVIDER_PATH.matcher(event.getResourcePath());
         RealmModel realm = session.getContext().getRealm();

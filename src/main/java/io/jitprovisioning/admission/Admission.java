@@ -26,7 +26,26 @@ public sealed interface Admission {
         }
     }
 
-    /** The login is refused; nothing may be written. */
-    record Refuse(JitError code, String rule) implements Admission {
+    /**
+     * The login is refused; nothing may be written.
+     *
+     * @param account the existing account the refusing rule looked at, or null when none was involved
+     */
+    record Refuse(JitError code, String rule, UserModel account) implements Admission {
+
+        public Refuse(JitError code, String rule) {
+            this(code, rule, null);
+        }
+
+        /** A refusal by a gate or the unknown-role policy, named after the setting that decided it. */
+        public static Refuse byGate(JitError code) {
+            String rule = switch (code) {
+                case DOMAIN_NOT_ALLOWED -> "ALLOWED_EMAIL_DOMAINS";
+                case NOT_ALLOWED -> "REQUIRED_ATTRIBUTE";
+                case UNKNOWN_ROLE, ROLE_NOT_ALLOWED -> "UNKNOWN_ROLE_POLICY_DENY";
+                default -> code.name();
+            };
+            return new Refuse(code, rule);
+        }
     }
 }

@@ -40,7 +40,7 @@ public final class FirstLoginAdmission {
         LinkRequest request = new LinkRequest(account.match(), person.jitEnabled(),
                 person.email().inVerifiedOrganizationDomain(), person.email().verified());
         LinkRule rule = LinkRules.decide(request, facts);
-        return rule.links() ? new Admission.Link(account.user(), rule) : new Admission.Refuse(rule.refusal(), rule.name());
+        return rule.links() ? new Admission.Link(account.user(), rule) : new Admission.Refuse(rule.refusal(), rule.name(), account.user());
     }
 
     /**

@@ -131,12 +131,35 @@ public final class BrokeredLogin {
     public Admission admission() {
         Optional<JitError> refusal = refusal();
         if (refusal.isPresent()) {
-            return new Admission.Refuse(refusal.get(), refusal.get().name());
+            return Admission.Refuse.byGate(refusal.get());
         }
         EmailTrust email = emailTrust(newAccountProfile().email().orElse(null));
         SigningIn person = new SigningIn(idpAlias(), brokerUserId(), identity.username(realm, idpAlias(), email.email()), email,
                 settings.jitEnabled());
         return FirstLoginAdmission.decide(session, realm, person, organization(), provenance);
+    }
+
+    /**
+     * What the JIT mapper refuses before Keycloak's first-login flow starts: a first sign-in through the whole
+     * admission, a later one through the gates and the unknown-role policy. A sign-in and its preview both ask this.
+     */
+    public Optional<Admission.Refuse> gateRefusal(boolean firstLogin) {
+        if (firstLogin) {
+            return admission() instanceof Admission.Refuse refused ? Optional.of(refused) : Optional.empty();
+        }
+        return refusal().map(Admission.Refuse::byGate);
+    }
+
+    /**
+     * Hands Keycloak the cleaned profile, which it copies to the account after the flow (the email verified when Trust
+     * email is on). An IdP of an organization is trusted only inside the organization's verified domains: outside
+     * them the email is left to the extension, which never matches, links or verifies with it.
+     */
+    public void shareProfile(BrokeredIdentityContext context) {
+        ProfileValues profile = newAccountProfile();
+        profile.email().ifPresent(email -> context.setEmail(emailTrust(email).usable() ? email : null));
+        profile.firstName().ifPresent(context::setFirstName);
+        profile.lastName().ifPresent(context::setLastName);
     }
 
     /**

@@ -16,12 +16,30 @@ import org.xml.sax.SAXParseException;
  * Parses untrusted XML into a namespace-aware DOM with everything that can reach outside the document switched
  * off: DOCTYPE (and with it every entity), external DTDs and schemas, XInclude.
  */
-final class SafeXmlParser {
+public final class SafeXmlParser {
     // Real metadata is about 10 levels deep; the limit keeps recursive DOM code (getTextContent) far from a stack
     // overflow.
     private static final String MAX_ELEMENT_DEPTH = "256";
 
     private SafeXmlParser() {
+    }
+
+    /**
+     * Other untrusted XML than metadata (a SAML response an administrator pasted), with the same protections and the
+     * same size limit as metadata.
+     *
+     * @throws IllegalArgumentException whose message is the problem's code: {@code TOO_LARGE}, {@code DOCTYPE_FORBIDDEN}
+     *                                  or {@code NOT_WELL_FORMED}
+     */
+    public static Document parseUntrusted(byte[] xml) {
+        if (xml.length > MetadataValidator.MAX_BYTES) {
+            throw new IllegalArgumentException(IssueCode.TOO_LARGE.name());
+        }
+        try {
+            return parse(xml);
+        } catch (MetadataRejection rejection) {
+            throw new IllegalArgumentException(rejection.issue().code().name());
+        }
     }
 
     static Document parse(byte[] xml) throws MetadataRejection {

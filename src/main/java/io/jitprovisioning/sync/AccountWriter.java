@@ -16,9 +16,24 @@ public final class AccountWriter {
     private final GroupWriter groups;
 
     public AccountWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance) {
-        this.profile = new ProfileWriter(session, realm);
-        this.roles = new RoleWriter(session, realm, provenance);
-        this.groups = new GroupWriter(session, realm, provenance);
+        this(session, realm, provenance, false);
+    }
+
+    private AccountWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance, boolean dryRun) {
+        this.profile = new ProfileWriter(session, realm, dryRun);
+        this.roles = new RoleWriter(session, realm, provenance, dryRun);
+        this.groups = new GroupWriter(session, realm, provenance, dryRun);
+    }
+
+    /**
+     * What {@link #apply} would change, worked out by the same writers in a dry run: nothing is written, not even the
+     * provenance.
+     *
+     * @param user the account, or null for one not created yet (it holds nothing, so everything wanted is new)
+     */
+    public static Changes plan(KeycloakSession session, RealmModel realm, ProvenanceStore provenance, UserModel user,
+                               LoginDecision decision) {
+        return new AccountWriter(session, realm, provenance, true).apply(user, decision);
     }
 
     public Changes apply(UserModel user, LoginDecision decision) {

@@ -14,7 +14,8 @@ import io.jitprovisioning.provenance.ProvenanceStore;
 /**
  * Grants roles or joins groups through the provenance: what the identity provider wants is granted; what this
  * identity provider granted, no longer wants, and no other identity provider still holds is revoked. What the account
- * holds some other way (by hand) is never revoked, and never recorded as this identity provider's.
+ * holds some other way (by hand) is never revoked, and never recorded as this identity provider's. A dry run goes
+ * through the same steps and reports the same changes, but grants, revokes and records nothing.
  */
 final class Grantor {
 
@@ -32,10 +33,12 @@ final class Grantor {
 
     private final KeycloakSession session;
     private final ProvenanceStore provenance;
+    private final boolean dryRun;
 
-    Grantor(KeycloakSession session, ProvenanceStore provenance) {
+    Grantor(KeycloakSession session, ProvenanceStore provenance, boolean dryRun) {
         this.session = session;
         this.provenance = provenance;
+        this.dryRun = dryRun;
     }
 
     void apply(String realmId, String userId, String idpAlias, GrantKind kind, Set<String> wanted, Grants grants,
@@ -48,7 +51,7 @@ final class Grantor {
                 continue;
             }
             if (!holdings.holds(id)) {
-                OwnWrites.run(session, () -> holdings.grant(id));
+                write(() -> holdings.grant(id));
                 updated.add(id);
                 granted.accept(name);
             } else if (grants.grantedByAnotherIdp(idpAlias, kind, id)) {
@@ -62,12 +65,18 @@ final class Grantor {
             updated.remove(id);
             String name = holdings.nameOf(id);
             if (name != null && holdings.holds(id) && !grants.grantedByAnotherIdp(idpAlias, kind, id)) {
-                OwnWrites.run(session, () -> holdings.revoke(id));
+                write(() -> holdings.revoke(id));
                 revoked.accept(name);
             }
         }
-        if (!updated.equals(mine)) {
+        if (!dryRun && !updated.equals(mine)) {
             provenance.replace(realmId, userId, idpAlias, kind, updated);
+        }
+    }
+
+    private void write(Runnable change) {
+        if (!dryRun) {
+            OwnWrites.run(session, change);
         }
     }
 }

@@ -16,23 +16,26 @@ import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
 import io.jitprovisioning.provenance.ProvenanceStore;
 
-/** Applies a group decision to an account's memberships, through the provenance (see {@link Grantor}). */
+/**
+ * Applies a group decision to an account's memberships, through the provenance (see {@link Grantor}). In a dry run
+ * the account may be null: one not created yet, a member of nothing.
+ */
 final class GroupWriter {
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Grantor grantor;
 
-    GroupWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance) {
+    GroupWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance, boolean dryRun) {
         this.session = session;
         this.realm = realm;
-        this.grantor = new Grantor(session, provenance);
+        this.grantor = new Grantor(session, provenance, dryRun);
     }
 
     void apply(UserModel user, String idpAlias, GroupDecision decision, Grants grants, Changes changes) {
         changes.refusedGroups(decision.refused());
         Set<String> wanted = decision.wanted().stream().map(GroupRef::id).collect(Collectors.toSet());
-        grantor.apply(realm.getId(), user.getId(), idpAlias, GrantKind.GROUP, wanted, grants, new Grantor.Holdings() {
+        grantor.apply(realm.getId(), user == null ? null : user.getId(), idpAlias, GrantKind.GROUP, wanted, grants, new Grantor.Holdings() {
             @Override
             public String nameOf(String id) {
                 GroupModel group = group(id);
@@ -42,7 +45,7 @@ final class GroupWriter {
             /** Direct membership only: Keycloak's isMemberOf also counts a parent group's subgroups. */
             @Override
             public boolean holds(String id) {
-                return user.getGroupsStream().anyMatch(group -> group.getId().equals(id));
+                return user != null && user.getGroupsStream().anyMatch(group -> group.getId().equals(id));
             }
 
             @Override

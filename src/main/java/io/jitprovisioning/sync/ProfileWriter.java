@@ -1,8 +1,6 @@
 package io.jitprovisioning.sync;
 
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -14,59 +12,71 @@ import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.profile.UserAttributes;
 
-/** Writes decided profile fields: only what differs, and never an email that belongs to another account. */
+/**
+ * Writes decided profile fields: only what differs, and never an email that belongs to another account. A dry run
+ * reports the same changes and writes nothing; its account may be null (one not created yet, with no values).
+ */
 final class ProfileWriter {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final boolean dryRun;
 
-    ProfileWriter(KeycloakSession session, RealmModel realm) {
+    ProfileWriter(KeycloakSession session, RealmModel realm, boolean dryRun) {
         this.session = session;
         this.realm = realm;
+        this.dryRun = dryRun;
     }
 
     void apply(UserModel user, ProfileValues profile, boolean emailVerified, Changes changes) {
         profile.rejected().forEach(target -> changes.profileRejected(target.name()));
-        profile.firstName().ifPresent(value -> update(user::getFirstName, user::setFirstName, value, UserModel.FIRST_NAME, changes));
-        profile.lastName().ifPresent(value -> update(user::getLastName, user::setLastName, value, UserModel.LAST_NAME, changes));
+        profile.firstName().ifPresent(value -> update(user == null ? null : user.getFirstName(), value, UserModel.FIRST_NAME,
+                () -> user.setFirstName(value), changes));
+        profile.lastName().ifPresent(value -> update(user == null ? null : user.getLastName(), value, UserModel.LAST_NAME,
+                () -> user.setLastName(value), changes));
         profile.email().ifPresent(value -> updateEmail(user, value, emailVerified, changes));
         profile.displayName().ifPresent(value -> updateAttribute(user, UserAttributes.DISPLAY_NAME, value, changes));
         profile.phoneNumber().ifPresent(value -> updateAttribute(user, UserAttributes.PHONE_NUMBER, value, changes));
     }
 
     private void updateEmail(UserModel user, String email, boolean verified, Changes changes) {
-        if (email.equalsIgnoreCase(Objects.toString(user.getEmail(), ""))) {
+        if (user != null && email.equalsIgnoreCase(Objects.toString(user.getEmail(), ""))) {
             return;
         }
         if (!realm.isDuplicateEmailsAllowed() && belongsToSomeoneElse(user, email)) {
             changes.profileRejected(AttributeTarget.USER_EMAIL.name());
             return;
         }
-        user.setEmail(email);
-        user.setEmailVerified(verified);
+        write(() -> {
+            user.setEmail(email);
+            user.setEmailVerified(verified);
+        });
         changes.profileUpdated(UserModel.EMAIL);
     }
 
     private boolean belongsToSomeoneElse(UserModel user, String email) {
         try {
             UserModel owner = session.users().getUserByEmail(realm, email);
-            return owner != null && !owner.getId().equals(user.getId());
+            return owner != null && (user == null || !owner.getId().equals(user.getId()));
         } catch (ModelDuplicateException several) {
             return true;
         }
     }
 
-    private static void updateAttribute(UserModel user, String name, String value, Changes changes) {
-        if (!value.equals(user.getFirstAttribute(name))) {
-            user.setSingleAttribute(name, value);
-            changes.profileUpdated(name);
+    private void updateAttribute(UserModel user, String name, String value, Changes changes) {
+        update(user == null ? null : user.getFirstAttribute(name), value, name, () -> user.setSingleAttribute(name, value), changes);
+    }
+
+    private void update(String current, String value, String field, Runnable setter, Changes changes) {
+        if (!value.equals(current)) {
+            write(setter);
+            changes.profileUpdated(field);
         }
     }
 
-    private static void update(Supplier<String> current, Consumer<String> setter, String value, String field, Changes changes) {
-        if (!value.equals(current.get())) {
-            setter.accept(value);
-            changes.profileUpdated(field);
+    private void write(Runnable change) {
+        if (!dryRun) {
+            change.run();
         }
     }
 }

@@ -16,15 +16,18 @@ import io.jitprovisioning.roles.RealmRoleDirectory;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleRef;
 
-/** Applies a role decision to an account's direct role mappings, through the provenance (see {@link Grantor}). */
+/**
+ * Applies a role decision to an account's direct role mappings, through the provenance (see {@link Grantor}). In a dry
+ * run the account may be null: one not created yet, holding nothing.
+ */
 final class RoleWriter {
 
     private final RealmModel realm;
     private final Grantor grantor;
 
-    RoleWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance) {
+    RoleWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance, boolean dryRun) {
         this.realm = realm;
-        this.grantor = new Grantor(session, provenance);
+        this.grantor = new Grantor(session, provenance, dryRun);
     }
 
     void apply(UserModel user, String idpAlias, RoleDecision decision, Grants grants, Changes changes) {
@@ -33,7 +36,7 @@ final class RoleWriter {
             return;
         }
         Set<String> wanted = decision.wanted().stream().map(RoleRef::id).collect(Collectors.toSet());
-        grantor.apply(realm.getId(), user.getId(), idpAlias, GrantKind.ROLE, wanted, grants, new Grantor.Holdings() {
+        grantor.apply(realm.getId(), user == null ? null : user.getId(), idpAlias, GrantKind.ROLE, wanted, grants, new Grantor.Holdings() {
             @Override
             public String nameOf(String id) {
                 RoleModel role = realm.getRoleById(id);
@@ -42,7 +45,7 @@ final class RoleWriter {
 
             @Override
             public boolean holds(String id) {
-                return user.hasDirectRole(realm.getRoleById(id));
+                return user != null && user.hasDirectRole(realm.getRoleById(id));
             }
 
             @Override

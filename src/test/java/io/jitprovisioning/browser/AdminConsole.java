@@ -273,7 +273,10 @@ public final class AdminConsole {
 
     /** The text of a field's help popover, opened with the field's help icon and closed again. */
     public String helpText(String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='help-label-" + label + "']"))).click();
+        // Found by the field's label: the help button's test id is the label for some widgets, the field's name for others (text).
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class, 'pf-v5-c-form__group-label')]"
+                + "[.//span[contains(@class, 'pf-v5-c-form__label-text')][normalize-space()=" + xpathLiteral(label) + "]]"
+                + "//button[contains(@class, 'pf-v5-c-form__group-label-help')]"))).click();
         WebElement popover = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[role=dialog] [id^=popover][id$=-body]")));
         String text = popover.getText().trim();

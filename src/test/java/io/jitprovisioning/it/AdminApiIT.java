@@ -271,8 +271,9 @@ class AdminApiIT {
         @DisplayName("the entry follows changes made elsewhere (REST API, JIT mapper, identity provider) and goes with the identity provider")
         void entryFollowsChangesMadeElsewhere() {
             admin.post("/setup/components", component("mirrored", fixture.idpMetadata())).expect(201);
-            assertThat(entry("mirrored")).as("written with the mapper's dotted keys, which the console does not read")
-                    .doesNotContainKeys("jitEnabled", "displayName");
+            assertThat(entry("mirrored")).as("written with the mapper's dotted keys, rewritten at once under the page's names")
+                    .containsEntry("jitEnabled", List.of("true")).containsEntry("displayName", List.of("mirrored"))
+                    .doesNotContainKeys("jit.enabled");
 
             admin.put(BASE + "/identity-providers/mirrored", map("displayName", "Mirrored IdP", "jitEnabled", false)).expect(200);
             assertThat(entry("mirrored")).as("after PUT /identity-providers/mirrored")

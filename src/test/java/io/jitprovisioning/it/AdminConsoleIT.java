@@ -92,7 +92,8 @@ class AdminConsoleIT {
     private static final String SETUP_FLOW = "JIT first broker login";
     private static final List<String> SETUP_FORM_ORDER = List.of("Alias", "Display name", "SAML metadata file",
             "Entity ID (aggregates only)", "JIT User Provisioning", "Default Role for User Provisioning", "IdP Managed Roles",
-            "Attribute Mapping", "Role values", "Unknown role policy", "Assignable roles");
+            "Attribute Mapping", "Role values", "Unknown role policy", "Assignable roles", "Group values", "Assignable groups",
+            "Allowed email domains", "Required attribute", "Required values");
     private static final Map<String, String> SETUP_ATTRIBUTE_MAPPING = ordered(
             "role", AttributeTarget.USER_ROLE.name(),
             "firstName", AttributeTarget.USER_FIRST_NAME.name(),

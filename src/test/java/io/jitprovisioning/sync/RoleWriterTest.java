@@ -44,7 +44,7 @@ class RoleWriterTest {
     final Set<String> held = new TreeSet<>();
     final List<String> writesMarkedOwn = new ArrayList<>();
     final InMemoryProvenanceStore provenance = new InMemoryProvenanceStore();
-    final RoleWriter writer = new RoleWriter(session, realm, provenance);
+    final RoleWriter writer = new RoleWriter(session, realm, provenance, false);
 
     @BeforeEach
     void account() {
@@ -158,5 +158,34 @@ class RoleWriterTest {
 
         assertThat(held).containsExactly("developer");
         assertThat(changes.refusedRoles()).containsExactly("realm-admin(protected)");
+    }
+
+    @Test
+    @DisplayName("a dry run reports what a real run would change, and grants, revokes and records nothing")
+    void dryRunWritesNothing() {
+        apply(IDP_A, "developer");
+        RoleWriter dryRun = new RoleWriter(session, realm, provenance, true);
+        Changes planned = new Changes();
+
+        dryRun.apply(user, IDP_A, new RoleDecision(RoleDecision.Outcome.APPLY, Set.of(new RoleRef("tester", "tester")), List.of(),
+                false, null), provenance.grantsOf("user-1"), planned);
+
+        assertThat(planned.granted()).containsExactly("tester");
+        assertThat(planned.revoked()).containsExactly("developer");
+        assertThat(held).containsExactly("developer");
+        assertThat(grantedBy(IDP_A)).containsExactly("developer");
+        assertThat(apply(IDP_A, "tester").granted()).as("the real run").containsExactly("tester");
+    }
+
+    @Test
+    @DisplayName("a dry run for an account not created yet grants everything wanted")
+    void dryRunForNoAccount() {
+        Changes planned = new Changes();
+
+        new RoleWriter(session, realm, provenance, true).apply(null, IDP_A, new RoleDecision(RoleDecision.Outcome.APPLY,
+                Set.of(new RoleRef("developer", "developer")), List.of(), false, null), provenance.grantsOf("none"), planned);
+
+        assertThat(planned.granted()).containsExactly("developer");
+        assertThat(held).isEmpty();
     }
 }

@@ -24,7 +24,6 @@ import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.login.AuthNotes;
 import io.jitprovisioning.login.BrokeredLogin;
 import io.jitprovisioning.login.BrokeredLogin.Account;
-import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
 import io.jitprovisioning.sync.AccountWriter;
 
@@ -87,15 +86,7 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         }
         BrokeredLogin login = new BrokeredLogin(session, realm, context, settings, JpaProvenanceStore.of(session));
         session.setAttribute(SESSION_KEY, login);
-
-        ProfileValues profile = login.newAccountProfile();
-        // Keycloak itself stores the context's email after the flow, verified when Trust email is on. An identity
-        // provider of an organization is trusted only inside the organization's verified domains: outside them the
-        // email is left to the extension, which never matches, links or verifies with it.
-        profile.email().ifPresent(email -> context.setEmail(login.emailTrust(email).usable() ? email : null));
-        profile.firstName().ifPresent(context::setFirstName);
-        profile.lastName().ifPresent(context::setLastName);
-
+        login.shareProfile(context);
         LoginGate.check(session, realm, context, login);
     }
 

@@ -36,16 +36,13 @@ final class LoginGate {
     /** @throws WebApplicationException carrying the refusal page, which Keycloak's SAML endpoint returns as it is */
     static void check(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, BrokeredLogin login) {
         boolean firstLogin = isFirstLogin(session, realm, context);
-        Optional<JitError> refusal;
         if (firstLogin) {
             RealmPreparation.ensure(session, realm, login.settings());
-            refusal = login.admission() instanceof Admission.Refuse refused ? Optional.of(refused.code()) : Optional.empty();
-        } else {
-            refusal = login.refusal();
         }
+        Optional<Admission.Refuse> refusal = login.gateRefusal(firstLogin);
         if (refusal.isPresent()) {
             EventType type = firstLogin ? EventType.IDENTITY_PROVIDER_FIRST_LOGIN : EventType.IDENTITY_PROVIDER_LOGIN;
-            throw refuse(session, realm, context, login, refusal.get(), type);
+            throw refuse(session, realm, context, login, refusal.get().code(), type);
         }
     }
 

@@ -1,0 +1,74 @@
+package io.jitprovisioning.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import io.jitprovisioning.preview.PreviewInput;
+import io.jitprovisioning.preview.PreviewReport;
+
+/**
+ * {@code POST /identity-providers/{alias}/preview}: what a sign-in with this SAML response (or these attributes) would
+ * do. It writes nothing and sends no sign-in event; it records one admin event without the input. The matched
+ * account's id and username are shown only to an administrator who may view that user.
+ */
+public final class PreviewResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final IdentityProviderModel idp;
+
+    PreviewResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
+                    IdentityProviderModel idp) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.idp = idp;
+    }
+
+    /** {@code {"samlResponse": "..."}} or {@code {"attributes": {...}, "nameId": "..."}}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(JsonNode body) {
+        return answer(() -> PreviewInput.fromJson(body));
+    }
+
+    /** The SAMLResponse itself: base64 as the browser posted it, or the XML. */
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, "application/xml", "text/xml"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response response(InputStream body) throws IOException {
+        String pasted = PreviewBody.read(body);
+        return answer(() -> PreviewInput.fromText(pasted));
+    }
+
+    private Response answer(Supplier<PreviewInput> input) {
+        try {
+            IdpSetup.requireSaml(idp);
+            PreviewReport report = PreviewEvents.run(session, realm, idp, input.get(), auth.users()::canView, adminEvent);
+            return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
+        } catch (SetupRejected rejected) {
+            return JitAdminResource.rejection(rejected);
+        } catch (PreviewInput.Invalid invalid) {
+            return JitAdminResource.problem(400, invalid.code(), invalid.getMessage());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.jitprovisioning.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
+import org.keycloak.dom.saml.v2.assertion.AssertionType;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * "What would happen if this person signed in?": a SAML response a user's browser posted, or attributes typed by
+ * hand, put through Keycloak's checks and the extension's decision, with nothing written and no sign-in event sent.
+ */
+public final class JitPreview {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final SAMLIdentityProviderConfig idp;
+    private final Predicate<UserModel> mayView;
+
+    /**
+     * @param idp     a SAML identity provider
+     * @param mayView whether the administrator may see an account's id and username
+     */
+    public JitPreview(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, Predicate<UserModel> mayView) {
+        this.session = session;
+        this.realm = realm;
+        this.idp = new SAMLIdentityProviderConfig(idp);
+        this.mayView = mayView;
+    }
+
+    public PreviewReport run(PreviewInput input) {
+        List<SettingsProblems.Problem> problems = SettingsProblems.of(session, realm, idp);
+        String kind = input.isResponse() ? "saml_response" : "attributes";
+        List<Check> checks = new ArrayList<>();
+        AssertionType assertion;
+        ResponseDecoder.Decoded decoded = null;
+        if (input.isResponse()) {
+            decoded = ResponseDecoder.decode(input.samlResponse());
+            ResponseChecks.Outcome outcome = new ResponseChecks(session, realm, idp, BrokerUrls.of(session, realm, idp)).run(decoded);
+            checks.addAll(outcome.checks());
+            assertion = outcome.assertion();
+        } else {
+            checks.add(Check.notApplicable("saml_checks", "attributes typed by hand: there is no response whose signature, "
+                    + "issuer, audience, destination or time window could be checked"));
+            assertion = SamlIdentity.typedByHand(input);
+        }
+        if (assertion == null) {
+            return PreviewReport.invalid(idp.getAlias(), kind, checks, problems);
+        }
+        SamlIdentity.Result identity = SamlIdentity.of(assertion, decoded == null ? null : decoded.response(), idp);
+        checks.add(identity.check());
+        if (identity.context() == null) {
+            return PreviewReport.invalid(idp.getAlias(), kind, checks, problems);
+        }
+        Verdict verdict = new SignInPreview(session, realm, idp.getAlias()).decide(identity.context());
+        return PreviewReport.of(idp.getAlias(), kind, checks, verdict, problems, mayView);
+    }
+}

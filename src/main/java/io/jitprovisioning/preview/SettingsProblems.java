@@ -1,0 +1,96 @@
+package io.jitprovisioning.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.keycloak.broker.provider.IdentityProviderMapperSyncModeDelegate;
+import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import io.jitprovisioning.ProviderIds;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.roles.RealmRoleDirectory;
+
+/**
+ * What in the identity provider's set-up makes sign-ins go otherwise than the administrator may expect, or makes
+ * the preview less certain. Each problem has a stable code and a sentence for the administrator.
+ */
+public final class SettingsProblems {
+
+    /** One problem: a public code and what it means here. */
+    public record Problem(String code, String message) {
+    }
+
+    private SettingsProblems() {
+    }
+
+    static List<Problem> of(KeycloakSession session, RealmModel realm, SAMLIdentityProviderConfig idp) {
+        List<Problem> problems = new ArrayList<>();
+        if (!idp.isEnabled()) {
+            problems.add(new Problem("IDP_DISABLED", "The identity provider is disabled: Keycloak refuses every sign-in through it."));
+        }
+        if (!idp.isValidateSignature()) {
+            problems.add(new Problem("SIGNATURES_NOT_VALIDATED", "Validate signatures is off: anyone can forge a response "
+                    + "and get whatever roles it names. Turn it on."));
+        }
+        List<IdentityProviderMapperModel> mappers = session.identityProviders().getMappersByAliasStream(idp.getAlias()).toList();
+        List<IdentityProviderMapperModel> jit = mappers.stream().filter(m -> ProviderIds.MAPPER.equals(m.getIdentityProviderMapper())).toList();
+        if (jit.isEmpty()) {
+            problems.add(new Problem("NO_JIT_MAPPER", "The identity provider has no JIT Provisioning mapper: nobody is refused "
+                    + "before the first-login flow, roles are not managed, and the JIT step provisions nobody (NOT_PROVISIONED)."));
+        } else {
+            if (jit.size() > 1) {
+                problems.add(new Problem("SEVERAL_JIT_MAPPERS", "The identity provider has " + jit.size()
+                        + " JIT Provisioning mappers; the preview and the JIT step use the first. Keep one."));
+            }
+            JitSettings settings = JitSettings.from(jit.get(0));
+            settings.problems().forEach(problem -> problems.add(new Problem("SETTING_UNUSABLE", problem)));
+            defaultRole(session, realm, settings, problems);
+            IdentityProviderSyncMode sync = IdentityProviderMapperSyncModeDelegate.combineIdpAndMapperSyncMode(idp.getSyncMode(),
+                    jit.get(0).getSyncMode());
+            if (sync == IdentityProviderSyncMode.IMPORT && settings.idpManagedRoles()) {
+                problems.add(new Problem("SYNC_MODE_IMPORT", "The JIT mapper's effective sync mode is Import: Keycloak does not "
+                        + "call it after the first sign-in, so IdP managed roles are not re-applied. Set its Sync mode override to Force."));
+            }
+        }
+        if (!hasJitStep(realm, idp)) {
+            problems.add(new Problem("FIRST_LOGIN_FLOW_WITHOUT_JIT_STEP", "The identity provider's first login flow has no JIT User "
+                    + "Provisioning step: for a new identity Keycloak's own steps decide, not what this preview shows."));
+        }
+        List<String> notRun = mappers.stream().filter(m -> !ProviderIds.MAPPER.equals(m.getIdentityProviderMapper()))
+                .filter(m -> !SignInPreview.CONTEXT_ONLY_MAPPERS.contains(m.getIdentityProviderMapper()))
+                .map(IdentityProviderMapperModel::getName).toList();
+        if (!notRun.isEmpty()) {
+            problems.add(new Problem("OTHER_MAPPERS", "These mappers also run at sign-in and may grant or change more than the "
+                    + "preview shows: " + String.join(", ", notRun) + "."));
+        }
+        return problems;
+    }
+
+    private static void defaultRole(KeycloakSession session, RealmModel realm, JitSettings settings, List<Problem> problems) {
+        if (new RealmRoleDirectory(session, realm).find(settings.defaultRole()).isPresent()) {
+            return;
+        }
+        problems.add(settings.usesFallbackDefaultRole()
+                ? new Problem("REALM_NOT_PREPARED", "The default role '" + settings.defaultRole() + "' does not exist yet: "
+                + "the first sign-in creates it and grants it, which the preview does not show.")
+                : new Problem("DEFAULT_ROLE_MISSING", "The default role '" + settings.defaultRole() + "' does not exist: "
+                + "nobody gets a default role."));
+    }
+
+    private static boolean hasJitStep(RealmModel realm, SAMLIdentityProviderConfig idp) {
+        String flowId = idp.getFirstBrokerLoginFlowId();
+        AuthenticationFlowModel flow = flowId == null ? realm.getFirstBrokerLoginFlow() : realm.getAuthenticationFlowById(flowId);
+        return flow != null && containsJitStep(realm, flow.getId(), 0);
+    }
+
+    private static boolean containsJitStep(RealmModel realm, String flowId, int depth) {
+        return depth < 10 && realm.getAuthenticationExecutionsStream(flowId).anyMatch(execution ->
+                ProviderIds.AUTHENTICATOR.equals(execution.getAuthenticator())
+                        || execution.isAuthenticatorFlow() && containsJitStep(realm, execution.getFlowId(), depth + 1));
+    }
+}
