@@ -31,7 +31,7 @@ class ProfileWriterTest {
     final RealmModel realm = mock(RealmModel.class);
     final UserProvider users = mock(UserProvider.class);
     final UserModel user = mock(UserModel.class);
-    final ProfileWriter writer = new ProfileWriter(session, realm);
+    final ProfileWriter writer = new ProfileWriter(session, realm, false);
 
     ProfileWriterTest() {
         when(session.users()).thenReturn(users);
