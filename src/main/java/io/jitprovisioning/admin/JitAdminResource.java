@@ -31,6 +31,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import io.jitprovisioning.broker.saml.mappers.JitMappers;
+import io.jitprovisioning.compat.IdentityProviderRepresentations;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
 
@@ -122,7 +123,7 @@ public final class JitAdminResource {
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
             adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER)
                     .resourcePath("identity-provider", "instances", alias)
-                    .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.idp())).success();
+                    .representation(IdentityProviderRepresentations.of(session, realm, outcome.idp())).success();
             adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
                     .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())
                     .representation(ModelToRepresentation.toRepresentation(outcome.mapper())).success();
@@ -154,7 +155,7 @@ public final class JitAdminResource {
         }
         adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.IDENTITY_PROVIDER)
                 .resourcePath("identity-provider", "instances", alias)
-                .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.idp())).success();
+                .representation(IdentityProviderRepresentations.of(session, realm, outcome.idp())).success();
         adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
                 .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())
                 .representation(ModelToRepresentation.toRepresentation(outcome.mapper())).success();

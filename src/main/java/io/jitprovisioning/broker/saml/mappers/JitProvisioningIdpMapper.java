@@ -5,6 +5,7 @@ import java.util.Map;
 
 
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
@@ -18,6 +19,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.compat.KeycloakCompatibility;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.events.JitEvents;
@@ -121,6 +123,11 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         LoginSync sync = syncFor(session, realm, mapperModel, context);
         Changes changes = sync.update(user);
         JitEvents.changed(session, realm, user, sync.idpAlias(), changes);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        KeycloakCompatibility.requireSupportedKeycloak();
     }
 
     @Override
