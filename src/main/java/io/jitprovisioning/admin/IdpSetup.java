@@ -21,6 +21,7 @@ import org.keycloak.protocol.saml.SamlPrincipalType;
 
 import io.jitprovisioning.broker.saml.mappers.JitMappers;
 import io.jitprovisioning.broker.saml.mappers.JitProvisioningIdpMapper;
+import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
@@ -90,7 +91,7 @@ final class IdpSetup {
         idp.setProviderId(SAMLIdentityProviderFactory.PROVIDER_ID);
         idp.setDisplayName(request.displayName() == null || request.displayName().isBlank() ? request.alias() : request.displayName());
         idp.setEnabled(true);
-        idp.setTrustEmail(false);
+        TrustEmail.set(idp, false);
         idp.setFirstBrokerLoginFlowId(flow.flow().getId());
         idp.setSyncMode(IdentityProviderSyncMode.IMPORT);
         idp.setPrincipalType(SamlPrincipalType.SUBJECT);

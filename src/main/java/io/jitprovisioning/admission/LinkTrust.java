@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
 
+import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.provenance.ProvisionedBy;
 import io.jitprovisioning.roles.ProtectedRoles;
@@ -36,7 +37,7 @@ final class LinkTrust {
             return false;
         }
         return organization.isPresent() && organization.get().ownsDomainOf(user.getEmail())
-                || Boolean.TRUE.equals(idp.isTrustEmail());
+                || TrustEmail.isOn(idp);
     }
 
     /** How long after its creation an unlinked account counts as still being set up by a concurrent sign-in. */

@@ -13,10 +13,10 @@ import org.keycloak.representations.idm.IdentityProviderRepresentation;
 
 /**
  * Keycloak's own representation of an identity provider, as its admin events carry it. Keycloak 26.4 offers
- * {@code ModelToRepresentation.toRepresentation(realm, idp)}; later releases replaced it with
+ * {@code ModelToRepresentation.toRepresentation(realm, idp)}; 26.5 and later replaced it with
  * {@code toRepresentation(session, realm, idp)} (which adds the provider's types). No release has both, so the
  * one present is found when the class loads. Writing the representation by hand is no way out: its setters take
- * {@code boolean} in 26.4 and {@code Boolean} in 26.7.
+ * {@code boolean} in 26.4 and {@code Boolean} from 26.5 on.
  */
 public final class IdentityProviderRepresentations {
 

@@ -9,6 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.profile.ProfileResolver;
@@ -43,7 +44,7 @@ public final class LoginSync {
         this.attributes = SamlAttributes.from(context);
         this.idp = context.getIdpConfig();
         this.nameIdEmail = context.getEmail();
-        this.accountSync = new AccountSync(session, realm, Boolean.TRUE.equals(idp.isTrustEmail()));
+        this.accountSync = new AccountSync(session, realm, TrustEmail.isOn(idp));
         RealmRoleDirectory directory = new RealmRoleDirectory(session, realm);
         this.resolver = new RoleResolver(settings, directory, () -> {
             if (defaultRole == null) {
