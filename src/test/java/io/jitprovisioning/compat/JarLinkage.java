@@ -14,7 +14,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** Every reference the extension's jar makes, resolved against the libraries of a Keycloak distribution. */
+/**
+ * Every reference the extension's jar makes, resolved against the libraries of a Keycloak distribution, and every
+ * Keycloak method it overrides, checked to be overridden there too.
+ */
 public final class JarLinkage {
 
     /** Where a Quarkus-based Keycloak keeps the libraries its providers run with (not its build-time ones). */
@@ -44,10 +47,22 @@ public final class JarLinkage {
                     Optional<String> problem = linkage.problem(reference);
                     problem.ifPresent(text -> problems.add(user + ": " + text));
                 }
+                problems.addAll(overrideProblems(user, loader));
             }
             return new Report(classes, references, problems.stream().distinct().sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The class as compiled (against the build's Keycloak, on this JVM's class path) and as it loads in the distribution. */
+    private static List<String> overrideProblems(String className, ClassLoader distribution) {
+        try {
+            Class<?> compiled = Class.forName(className, false, JarLinkage.class.getClassLoader());
+            Class<?> running = Class.forName(className, false, distribution);
+            return Overrides.problems(compiled, running);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return List.of(className + ": cannot load (" + e + ")");
         }
     }
 
