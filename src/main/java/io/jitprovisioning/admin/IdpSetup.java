@@ -19,14 +19,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.saml.SamlPrincipalType;
 
-import io.jitprovisioning.broker.saml.mappers.JitMappers;
-import io.jitprovisioning.broker.saml.mappers.JitProvisioningIdpMapper;
+import io.jitprovisioning.ProviderIds;
 import io.jitprovisioning.compat.TrustEmail;
+import io.jitprovisioning.config.JitMappers;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
 import io.jitprovisioning.roles.RealmRoleDirectory;
-import io.jitprovisioning.userprofile.ProfileDeclarations;
+import io.jitprovisioning.preparation.RealmPreparation;
 
 /**
  * Creates or updates a SAML identity provider with JIT provisioning from metadata and settings, with secure
@@ -42,8 +42,8 @@ final class IdpSetup {
     private final Clock clock;
 
     /** What a setup wrote, for the admin events. */
-    record Outcome(IdentityProviderModel idp, IdentityProviderMapperModel mapper, JitFirstLoginFlow.Ensured flow,
-                   List<Problem> warnings) {
+    record Outcome(IdentityProviderModel idp, IdentityProviderMapperModel mapper, boolean mapperCreated,
+                   JitFirstLoginFlow.Ensured flow, List<Problem> warnings) {
     }
 
     IdpSetup(KeycloakSession session, RealmModel realm, Clock clock) {
@@ -105,15 +105,16 @@ final class IdpSetup {
         IdentityProviderMapperModel mapper = new IdentityProviderMapperModel();
         mapper.setName(MAPPER_NAME);
         mapper.setIdentityProviderAlias(idp.getAlias());
-        mapper.setIdentityProviderMapper(JitProvisioningIdpMapper.PROVIDER_ID);
+        mapper.setIdentityProviderMapper(ProviderIds.MAPPER);
         mapper.setConfig(mapperConfig(settings));
         mapper = session.identityProviders().createMapper(mapper);
 
         prepareRealm(settings);
-        return new Outcome(session.identityProviders().getByAlias(idp.getAlias()), mapper, flow, checked.warnings());
+        return new Outcome(session.identityProviders().getByAlias(idp.getAlias()), mapper, true, flow, checked.warnings());
     }
 
     Outcome update(IdentityProviderModel existing, IdpSetupRequest request) throws SetupRejected {
+        requireSaml(existing);
         if (request.alias() != null && !request.alias().equals(existing.getAlias())) {
             throw SetupRejected.badRequest("ALIAS_MISMATCH", "The alias in the body differs from the one in the URL; "
                     + "an identity provider cannot be renamed here.");
@@ -137,7 +138,7 @@ final class IdpSetup {
         IdentityProviderMapperModel mapper = current.orElseGet(IdentityProviderMapperModel::new);
         mapper.setName(current.isPresent() ? mapper.getName() : MAPPER_NAME);
         mapper.setIdentityProviderAlias(existing.getAlias());
-        mapper.setIdentityProviderMapper(JitProvisioningIdpMapper.PROVIDER_ID);
+        mapper.setIdentityProviderMapper(ProviderIds.MAPPER);
         String syncMode = current.map(m -> m.getConfig().get(IdentityProviderMapperModel.SYNC_MODE)).orElse(null);
         mapper.setConfig(mapperConfig(settings));
         if (syncMode != null) {
@@ -149,8 +150,16 @@ final class IdpSetup {
             mapper = session.identityProviders().createMapper(mapper);
         }
         prepareRealm(settings);
-        return new Outcome(session.identityProviders().getByAlias(existing.getAlias()), mapper, null,
+        return new Outcome(session.identityProviders().getByAlias(existing.getAlias()), mapper, current.isEmpty(), null,
                 report == null ? check.warnings : warnings(check, report));
+    }
+
+    /** The setup touches SAML identity providers only: rewriting another type as SAML would break its sign-ins. */
+    static void requireSaml(IdentityProviderModel idp) throws SetupRejected {
+        if (!SAMLIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId())) {
+            throw SetupRejected.badRequest("UNSUPPORTED_IDP_TYPE", "The identity provider '" + idp.getAlias() + "' is of type '"
+                    + idp.getProviderId() + "'; JIT provisioning sets up SAML v2.0 identity providers only. Nothing was changed.");
+        }
     }
 
     private MetadataReport validate(IdpSetupRequest request) {
@@ -192,9 +201,6 @@ final class IdpSetup {
 
     /** The user-profile declarations, and the Agent role when it is the default, exist before the first sign-in. */
     private void prepareRealm(JitSettings settings) {
-        ProfileDeclarations.declareIn(session);
-        if (settings.usesFallbackDefaultRole() && realm.getRole(JitSettings.FALLBACK_DEFAULT_ROLE) == null) {
-            realm.addRole(JitSettings.FALLBACK_DEFAULT_ROLE).setDescription("Default role of users provisioned just in time");
-        }
+        RealmPreparation.prepare(session, realm, settings);
     }
 }

@@ -21,17 +21,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import io.jitprovisioning.broker.saml.mappers.JitMappers;
-import io.jitprovisioning.compat.IdentityProviderRepresentations;
+import io.jitprovisioning.config.JitMappers;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
 
@@ -92,7 +89,7 @@ public final class JitAdminResource {
         }
         try {
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(request);
-            recordCreation(outcome);
+            SetupEvents.record(session, realm, adminEvent, outcome, OperationType.CREATE);
             URI location = session.getContext().getUri().getAbsolutePathBuilder().path(outcome.idp().getAlias()).build();
             return Response.created(location).entity(body(outcome)).build();
         } catch (SetupRejected rejected) {
@@ -103,10 +100,16 @@ public final class JitAdminResource {
     @GET
     @Path("identity-providers/{alias}")
     @Produces(MediaType.APPLICATION_JSON)
-    public IdpSummary get(@PathParam("alias") String alias) {
+    public Response get(@PathParam("alias") String alias) {
         auth.realm().requireViewIdentityProviders();
         IdentityProviderModel idp = existing(alias);
-        return IdpSummary.of(realm, idp, JitMappers.find(session, alias).orElse(null), clock);
+        try {
+            IdpSetup.requireSaml(idp);
+        } catch (SetupRejected rejected) {
+            return rejection(rejected);
+        }
+        return Response.ok(IdpSummary.of(realm, idp, JitMappers.find(session, alias).orElse(null), clock))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     @PUT
@@ -121,12 +124,7 @@ public final class JitAdminResource {
         }
         try {
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
-            adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER)
-                    .resourcePath("identity-provider", "instances", alias)
-                    .representation(IdentityProviderRepresentations.of(session, realm, outcome.idp())).success();
-            adminEvent.clone(session).operation(OperationType.UPDATE).resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
-                    .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())
-                    .representation(ModelToRepresentation.toRepresentation(outcome.mapper())).success();
+            SetupEvents.record(session, realm, adminEvent, outcome, OperationType.UPDATE);
             return Response.ok(body(outcome)).build();
         } catch (SetupRejected rejected) {
             return rejection(rejected);
@@ -144,21 +142,6 @@ public final class JitAdminResource {
             throw new NotFoundException("No identity provider with alias " + alias);
         }
         return idp;
-    }
-
-    private void recordCreation(IdpSetup.Outcome outcome) {
-        String alias = outcome.idp().getAlias();
-        if (outcome.flow().created()) {
-            adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.AUTH_FLOW)
-                    .resourcePath("authentication", "flows", outcome.flow().flow().getId())
-                    .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.flow().flow())).success();
-        }
-        adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.IDENTITY_PROVIDER)
-                .resourcePath("identity-provider", "instances", alias)
-                .representation(IdentityProviderRepresentations.of(session, realm, outcome.idp())).success();
-        adminEvent.clone(session).operation(OperationType.CREATE).resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
-                .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())
-                .representation(ModelToRepresentation.toRepresentation(outcome.mapper())).success();
     }
 
     private Map<String, Object> body(IdpSetup.Outcome outcome) {

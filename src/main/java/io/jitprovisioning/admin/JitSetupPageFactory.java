@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -55,17 +57,20 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
 
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        ConsoleAdmin.of(session, realm).ifPresent(ConsoleAdmin::requireManageIdentityProviders);
         IdpSetupRequest request = SetupPageRequest.from(model);
         IdentityProviderModel existing = session.identityProviders().getByAlias(request.alias());
         if (existing != null && setupOf(realm, request.alias()) != null && !isSameSetup(realm, model, request.alias())) {
             throw new ComponentValidationException("Another setup already manages the identity provider '" + request.alias() + "'.");
         }
-        if (existing == null) {
-            try {
+        try {
+            if (existing == null) {
                 new IdpSetup(session, realm, Clock.systemUTC()).check(request);
-            } catch (SetupRejected rejected) {
-                throw new ComponentValidationException(describe(rejected));
+            } else {
+                IdpSetup.requireSaml(existing);
             }
+        } catch (SetupRejected rejected) {
+            throw new ComponentValidationException(describe(rejected));
         }
     }
 
@@ -80,15 +85,14 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
     }
 
     private static void apply(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        Optional<ConsoleAdmin> admin = ConsoleAdmin.of(session, realm).map(ConsoleAdmin::requireManageIdentityProviders);
         IdpSetupRequest request = SetupPageRequest.from(model);
         IdpSetup setup = new IdpSetup(session, realm, Clock.systemUTC());
         IdentityProviderModel existing = session.identityProviders().getByAlias(request.alias());
         try {
-            if (existing == null) {
-                setup.create(request);
-            } else {
-                setup.update(existing, request);
-            }
+            IdpSetup.Outcome outcome = existing == null ? setup.create(request) : setup.update(existing, request);
+            OperationType operation = existing == null ? OperationType.CREATE : OperationType.UPDATE;
+            admin.ifPresent(who -> SetupEvents.record(session, realm, who.adminEvent(), outcome, operation));
         } catch (SetupRejected rejected) {
             throw new ComponentValidationException(describe(rejected));
         }

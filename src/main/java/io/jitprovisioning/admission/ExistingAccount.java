@@ -7,36 +7,40 @@ import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import io.jitprovisioning.admission.LinkRequest.Match;
+
 /**
  * A local account that matches the person signing in, by email first and then by username, as Keycloak's own
- * first-broker-login steps match.
+ * first-broker-login steps match. Only an email the identity provider is trusted for is used; a username equal to
+ * an email it is not trusted for is not used either (an email NameID).
  *
- * @param user      the account, or null when the match is ambiguous
- * @param byEmail   whether it matched by email (only an email match can be vouched for by a domain or Trust email)
+ * @param user  the account, or null when several accounts have the email
+ * @param match how it was found
  */
-public record ExistingAccount(UserModel user, boolean byEmail) {
+record ExistingAccount(UserModel user, Match match) {
 
-    public static Optional<ExistingAccount> find(KeycloakSession session, RealmModel realm, String email, String username) {
-        if (email != null) {
+    static Optional<ExistingAccount> find(KeycloakSession session, RealmModel realm, EmailTrust email, String username) {
+        if (email.usable()) {
             try {
-                UserModel byEmail = session.users().getUserByEmail(realm, email);
+                UserModel byEmail = session.users().getUserByEmail(realm, email.email());
                 if (byEmail != null) {
-                    return Optional.of(new ExistingAccount(byEmail, true));
+                    return Optional.of(new ExistingAccount(byEmail, Match.EMAIL));
                 }
             } catch (ModelDuplicateException several) {
-                return Optional.of(new ExistingAccount(null, true));
+                return Optional.of(new ExistingAccount(null, Match.EMAIL));
             }
         }
-        if (username != null) {
+        boolean usernameIsUntrustedEmail = email.email() != null && !email.usable() && email.email().equalsIgnoreCase(username);
+        if (username != null && !usernameIsUntrustedEmail) {
             UserModel byUsername = session.users().getUserByUsername(realm, username);
             if (byUsername != null) {
-                return Optional.of(new ExistingAccount(byUsername, false));
+                return Optional.of(new ExistingAccount(byUsername, Match.USERNAME));
             }
         }
         return Optional.empty();
     }
 
-    public boolean isAmbiguous() {
+    boolean isAmbiguous() {
         return user == null;
     }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.keycloak.models.Constants;
 import org.keycloak.models.IdentityProviderMapperModel;
 
+import io.jitprovisioning.saml.ValueCleaner;
+
 /**
  * The typed view of a {@code jit-provisioning-idp-mapper}'s configuration. Nothing else reads the raw config:
  * this class owns every key, default and parse rule.
@@ -197,8 +199,10 @@ public final class JitSettings {
         return builder;
     }
 
+    /** Table keys are cleaned exactly like the values the IdP sends (whitespace collapsed, NFC), then matched ignoring case. */
     private static String roleValueKey(String value) {
-        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        String cleaned = ValueCleaner.roleValue(value);
+        return cleaned == null ? "" : cleaned.toLowerCase(Locale.ROOT);
     }
 
     private static boolean parseBoolean(Map<String, String> raw, String key, boolean defaultValue, List<String> problems) {

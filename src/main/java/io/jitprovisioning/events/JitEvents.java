@@ -1,6 +1,7 @@
 package io.jitprovisioning.events;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
@@ -11,8 +12,6 @@ import org.keycloak.models.UserModel;
 
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.RefusedRole;
-import io.jitprovisioning.sync.Changes;
-import io.jitprovisioning.sync.LoginSync;
 
 /**
  * The extension's audit trail in Keycloak's own events. Details never hold profile values, only field names,
@@ -35,6 +34,15 @@ public final class JitEvents {
     private JitEvents() {
     }
 
+    /** An event builder for the current request, with its client when it has one. */
+    public static EventBuilder builder(KeycloakSession session, RealmModel realm, EventType type) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
+        if (session.getContext().getClient() != null) {
+            event.client(session.getContext().getClient());
+        }
+        return event;
+    }
+
     public static void addDetails(EventBuilder event, Changes changes) {
         detail(event, ROLES_GRANTED, changes.granted());
         detail(event, ROLES_REVOKED, changes.revoked());
@@ -51,26 +59,27 @@ public final class JitEvents {
         if (!changes.isWorthAnEvent()) {
             return;
         }
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.IDENTITY_PROVIDER_LOGIN)
+        EventBuilder event = builder(session, realm, EventType.IDENTITY_PROVIDER_LOGIN)
                 .user(user)
                 .detail(Details.USERNAME, user.getUsername())
                 .detail(Details.IDENTITY_PROVIDER, idpAlias);
-        if (session.getContext().getClient() != null) {
-            event.client(session.getContext().getClient());
-        }
         addDetails(event, changes);
         event.success();
     }
 
     /** Marks a refusal on an event builder, with the role values behind a role refusal, and sends it. */
-    public static void refused(EventBuilder event, LoginSync sync, JitError code) {
+    public static void refused(EventBuilder event, String idpAlias, JitError code, List<RefusedRole> refusedRoles) {
         if (code == JitError.UNKNOWN_ROLE || code == JitError.ROLE_NOT_ALLOWED) {
-            detail(event, ROLES_REFUSED, sync.decision().refused().stream().map(RefusedRole::toString).toList());
+            detail(event, ROLES_REFUSED, refusedRoles.stream().map(JitEvents::format).toList());
         }
-        event.detail(Details.IDENTITY_PROVIDER, sync.idpAlias())
+        event.detail(Details.IDENTITY_PROVIDER, idpAlias)
                 .detail(ERROR, code.name())
                 .error(code.eventError());
+    }
+
+    /** How a refused IdP value appears in {@code jit_roles_refused}: {@code value(reason)}. */
+    static String format(RefusedRole refused) {
+        return refused.value() + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
     }
 
     static void detail(EventBuilder event, String key, List<String> values) {

@@ -11,7 +11,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The Keycloak Organization an identity provider belongs to, when the realm has organizations enabled.
- * Without the feature, or without a link, everything here is a no-op.
+ * Without the feature, or without a link, there is none.
  */
 public final class OrganizationMembership {
 
@@ -35,6 +35,12 @@ public final class OrganizationMembership {
                 .map(organization -> new OrganizationMembership(provider, organization));
     }
 
+    /** Whether the account belongs to any organization of the realm (none when the realm has organizations off). */
+    public static boolean belongsToAny(KeycloakSession session, UserModel user) {
+        OrganizationProvider provider = session.getProvider(OrganizationProvider.class);
+        return provider != null && provider.isEnabled() && provider.getByMember(user).findAny().isPresent();
+    }
+
     public String alias() {
         return organization.getAlias();
     }
@@ -43,13 +49,21 @@ public final class OrganizationMembership {
         return provider.isMember(organization, user);
     }
 
-    /** Whether the email's domain is one of the organization's domains. */
-    public boolean ownsDomainOf(String email) {
+    /** Whether the account belongs to some organization, but not to this one. */
+    public boolean isMemberOfAnotherOnly(UserModel user) {
+        return !isMember(user) && provider.getByMember(user).findAny().isPresent();
+    }
+
+    /**
+     * Whether the email's domain is one of the organization's domains marked verified: only then is the
+     * organization's identity provider an authority for addresses there.
+     */
+    public boolean ownsVerifiedDomainOf(String email) {
         if (email == null || email.indexOf('@') < 0) {
             return false;
         }
         String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return organization.getDomains().anyMatch(d -> d.getName() != null && d.getName().equalsIgnoreCase(domain));
+        return organization.getDomains().anyMatch(d -> d.isVerified() && d.getName() != null && d.getName().equalsIgnoreCase(domain));
     }
 
     /** Makes the user a managed member, as Keycloak's own organization onboarding does; false if already a member. */

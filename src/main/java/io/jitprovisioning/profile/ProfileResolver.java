@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.saml.SamlAttributes;
+import io.jitprovisioning.saml.ValueCleaner;
 
 /**
  * Reads profile fields from an assertion through the attribute mapping, and for a new account also through the

@@ -17,6 +17,13 @@ public final class ProfileValues {
     private final Map<AttributeTarget, String> values;
     private final Set<AttributeTarget> rejected;
 
+    private static final ProfileValues NONE = new ProfileValues(Map.of(), Set.of());
+
+    /** No field at all: nothing to write. */
+    public static ProfileValues none() {
+        return NONE;
+    }
+
     ProfileValues(Map<AttributeTarget, String> values, Set<AttributeTarget> rejected) {
         this.values = values.isEmpty() ? Map.of() : new EnumMap<>(values);
         this.rejected = rejected.isEmpty() ? Set.of() : EnumSet.copyOf(rejected);

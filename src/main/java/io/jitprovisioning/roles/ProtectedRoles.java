@@ -9,9 +9,11 @@ import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 
 /**
  * The guard that no configuration can lift: Keycloak's admin roles, and every composite that contains one at any
@@ -20,6 +22,27 @@ import org.keycloak.models.RoleModel;
 public final class ProtectedRoles {
 
     private ProtectedRoles() {
+    }
+
+    /**
+     * Whether the account's effective roles include an admin role: its direct role mappings, and those of its groups
+     * and all their parent groups, each with the composites they contain at any depth.
+     */
+    public static boolean heldBy(UserModel user) {
+        if (user.getRoleMappingsStream().anyMatch(ProtectedRoles::isProtected)) {
+            return true;
+        }
+        Set<String> seenGroups = new HashSet<>();
+        return user.getGroupsStream().anyMatch(group -> groupHolds(group, seenGroups));
+    }
+
+    private static boolean groupHolds(GroupModel group, Set<String> seen) {
+        for (GroupModel current = group; current != null && seen.add(current.getId()); current = current.getParent()) {
+            if (current.getRoleMappingsStream().anyMatch(ProtectedRoles::isProtected)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isProtected(RoleModel role) {

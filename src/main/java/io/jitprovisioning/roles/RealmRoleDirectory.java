@@ -27,6 +27,11 @@ public final class RealmRoleDirectory implements RoleDirectory {
     }
 
     @Override
+    public Optional<RoleRef> byId(String id) {
+        return Optional.ofNullable(realm.getRoleById(id)).map(RealmRoleDirectory::toRef);
+    }
+
+    @Override
     public boolean isProtected(RoleRef role) {
         RoleModel model = realm.getRoleById(role.id());
         return model == null || ProtectedRoles.isProtected(model);

@@ -11,9 +11,4 @@ public record RefusedRole(String value, Reason reason) {
         /** The role exists but is not among the assignable roles. */
         NOT_ASSIGNABLE
     }
-
-    @Override
-    public String toString() {
-        return value + "(" + reason.name().toLowerCase(java.util.Locale.ROOT) + ")";
-    }
 }

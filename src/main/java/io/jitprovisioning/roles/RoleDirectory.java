@@ -5,6 +5,9 @@ import java.util.Optional;
 /** The realm's roles, as far as the role rules need them. */
 public interface RoleDirectory {
 
+    /** The role with this id, if it still exists. */
+    Optional<RoleRef> byId(String id);
+
     /** The role named so ({@code role} or {@code clientId.role}), matched ignoring case. */
     Optional<RoleRef> find(String name);
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.jitprovisioning.config.JitSettings;
-import io.jitprovisioning.profile.ValueCleaner;
+import io.jitprovisioning.saml.ValueCleaner;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.RefusedRole.Reason;
 
@@ -26,6 +26,7 @@ public final class RoleResolver {
     private final JitSettings settings;
     private final RoleDirectory directory;
     private final Supplier<Optional<RoleRef>> defaultRole;
+    private Set<String> assignableRoleIds;
 
     /**
      * @param defaultRole the default role, looked up only when needed (so that {@code Agent} is created only then)
@@ -89,12 +90,23 @@ public final class RoleResolver {
         return anyExists ? JitError.ROLE_NOT_ALLOWED : JitError.UNKNOWN_ROLE;
     }
 
+    /**
+     * Whether a role the IdP granted earlier may stay under {@code KEEP_CURRENT}: only while it is still neither
+     * protected nor outside the allowlist.
+     */
+    public boolean mayKeep(RoleRef role) {
+        return !directory.isProtected(role) && (settings.assignableRoles().isEmpty() || assignableRoleIds().contains(role.id()));
+    }
+
     private Set<String> assignableRoleIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String name : settings.assignableRoles()) {
-            directory.find(name).ifPresent(role -> ids.add(role.id()));
+        if (assignableRoleIds == null) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String name : settings.assignableRoles()) {
+                directory.find(name).ifPresent(role -> ids.add(role.id()));
+            }
+            assignableRoleIds = ids;
         }
-        return ids;
+        return assignableRoleIds;
     }
 
     private static Set<String> distinctValues(List<String> rawValues) {

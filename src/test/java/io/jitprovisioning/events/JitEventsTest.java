@@ -18,7 +18,6 @@ import org.mockito.ArgumentCaptor;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.roles.RefusedRole.Reason;
-import io.jitprovisioning.sync.Changes;
 
 class JitEventsTest {
 
@@ -72,7 +71,7 @@ class JitEventsTest {
     @Test
     void changesGoToTheirOwnDetailsAndEmptyOnesAreLeftOut() {
         Changes changes = new Changes();
-        changes.profileRejected(AttributeTarget.USER_EMAIL);
+        changes.profileRejected(AttributeTarget.USER_EMAIL.name());
         changes.refused(List.of(new RefusedRole("Astronaut", Reason.UNKNOWN), new RefusedRole("realm-admin", Reason.PROTECTED)));
 
         JitEvents.addDetails(event, changes);

@@ -52,6 +52,17 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     }
 
     @Override
+    public Optional<RoleRef> byId(String id) {
+        return roles.values().stream().filter(role -> role.id().equals(id)).findFirst();
+    }
+
+    /** Makes a role protected after the fact, as when an administrator adds an admin role to its composites. */
+    public InMemoryRoleDirectory protect(String qualifiedName) {
+        protectedIds.add("id-" + qualifiedName);
+        return this;
+    }
+
+    @Override
     public boolean isProtected(RoleRef role) {
         return protectedIds.contains(role.id());
     }

@@ -15,22 +15,24 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.jitprovisioning.admission.Admission;
-import io.jitprovisioning.admission.FirstLoginAdmission;
-import io.jitprovisioning.broker.saml.mappers.JitMappers;
-import io.jitprovisioning.broker.saml.mappers.JitProvisioningIdpMapper;
+import io.jitprovisioning.config.JitMappers;
+import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.events.JitEvents;
+import io.jitprovisioning.login.AuthNotes;
+import io.jitprovisioning.login.BrokeredLogin;
+import io.jitprovisioning.login.BrokeredLogin.Account;
 import io.jitprovisioning.organization.OrganizationMembership;
-import io.jitprovisioning.provenance.ProvisionedBy;
+import io.jitprovisioning.provenance.Provisioning;
+import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.refusal.RefusalPage;
-import io.jitprovisioning.sync.Changes;
-import io.jitprovisioning.sync.LoginSync;
-import io.jitprovisioning.userprofile.ProfileDeclarations;
+import io.jitprovisioning.sync.AccountWriter;
 
 /**
- * The first-broker-login step: creates the account with no page shown (JIT on), links invited accounts (JIT off),
- * and refuses everything else before any account, link or membership exists. The JIT mapper refuses most of those
- * logins earlier, before this flow starts; this step decides again because it is the one that writes.
+ * The first-broker-login step: creates the account with no page shown (JIT on), links invited accounts (JIT off)
+ * and accounts the linking rules vouch for, and refuses everything else before any account, link or membership
+ * exists. The JIT mapper refuses most of those sign-ins earlier, before this flow starts; this step decides again
+ * because it is the one that writes.
  */
 final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
 
@@ -42,47 +44,48 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         String alias = brokerContext.getIdpConfig().getAlias();
-        LoginSync sync = new LoginSync(session, realm, brokerContext, JitMappers.settingsOf(session, alias));
-        Optional<OrganizationMembership> organization = OrganizationMembership.of(session, brokerContext.getIdpConfig());
+        BrokeredLogin login = new BrokeredLogin(session, realm, brokerContext, JitMappers.settingsOf(session, alias),
+                JpaProvenanceStore.of(session));
 
-        Admission admission = FirstLoginAdmission.decide(session, realm, brokerContext, sync, organization);
+        Admission admission = login.admission();
         if (admission instanceof Admission.Refuse refusal) {
-            refuse(context, sync, refusal.code());
+            refuse(context, login, refusal.code());
         } else if (admission instanceof Admission.Link link) {
-            finish(context, sync, link.user(), sync.provision(link.user(), false), organization, "linked");
+            finish(context, login, link.user(), Account.LINKED, "linked");
         } else if (admission instanceof Admission.Create create) {
-            create(context, sync, brokerContext, create.username(), organization);
+            create(context, login, create.username());
         }
     }
 
-    private void create(AuthenticationFlowContext context, LoginSync sync, BrokeredIdentityContext brokerContext,
-                        String username, Optional<OrganizationMembership> organization) {
+    private void create(AuthenticationFlowContext context, BrokeredLogin login, String username) {
         KeycloakSession session = context.getSession();
         UserModel user;
         try {
             user = session.users().addUser(context.getRealm(), username);
         } catch (ModelDuplicateException concurrentSignIn) {
             session.getTransactionManager().setRollbackOnly();
-            refuse(context, sync, JitError.TRY_AGAIN);
+            refuse(context, login, JitError.TRY_AGAIN);
             return;
         }
         user.setEnabled(true);
-        ProfileDeclarations.ensureDeclared(session, context.getRealm());
-        ProvisionedBy.mark(user, sync.idpAlias(), brokerContext.getId());
-        Changes changes = sync.provision(user, true);
+        login.provenance().recordProvisioning(context.getRealm().getId(), user.getId(),
+                new Provisioning(login.idpAlias(), login.brokerUserId()));
         context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
-        context.getAuthenticationSession().setAuthNote(JitProvisioningIdpMapper.PROVISIONED_NOTE, JitProvisioningIdpMapper.PROVISIONED_NOTE_VALUE);
-        finish(context, sync, user, changes, organization, "created");
+        context.getAuthenticationSession().setAuthNote(AuthNotes.PROVISIONED, "true");
+        finish(context, login, user, Account.NEW, "created");
     }
 
-    private static void finish(AuthenticationFlowContext context, LoginSync sync, UserModel user, Changes changes,
-                               Optional<OrganizationMembership> organization, String account) {
-        context.getEvent().detail(JitEvents.ACCOUNT, account);
+    private static void finish(AuthenticationFlowContext context, BrokeredLogin login, UserModel user, Account account,
+                               String accountDetail) {
+        Changes changes = new AccountWriter(context.getSession(), context.getRealm(), login.provenance())
+                .apply(user, login.decisionFor(user, account));
+        context.getEvent().detail(JitEvents.ACCOUNT, accountDetail);
+        Optional<OrganizationMembership> organization = login.organization();
         organization.filter(membership -> membership.join(user))
                 .ifPresent(membership -> context.getEvent().detail(JitEvents.ORGANIZATION, membership.alias()));
         JitEvents.addDetails(context.getEvent(), changes);
-        JitEvents.changed(context.getSession(), context.getRealm(), user, sync.idpAlias(), changes);
-        LOG.debugf("JIT %s account %s through identity provider %s in realm %s", account, user.getId(), sync.idpAlias(),
+        JitEvents.changed(context.getSession(), context.getRealm(), user, login.idpAlias(), changes);
+        LOG.debugf("JIT %s account %s through identity provider %s in realm %s", accountDetail, user.getId(), login.idpAlias(),
                 context.getRealm().getName());
         context.setUser(user);
         context.success();
@@ -93,9 +96,9 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
      * recorded twice; the mapper's early refusal is recorded once. This path is taken only without a JIT mapper
      * or when a concurrent sign-in wins a race.
      */
-    private static void refuse(AuthenticationFlowContext context, LoginSync sync, JitError code) {
-        JitEvents.refused(context.getEvent(), sync, code);
-        LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", sync.idpAlias(),
+    private static void refuse(AuthenticationFlowContext context, BrokeredLogin login, JitError code) {
+        JitEvents.refused(context.getEvent(), login.idpAlias(), code, login.roleDecision().refused());
+        LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", login.idpAlias(),
                 context.getRealm().getName(), code);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, RefusalPage.create(context.form(), code));
     }

@@ -18,7 +18,7 @@ import io.jitprovisioning.compat.KeycloakCompatibility;
 /** Registers "JIT User Provisioning" for first broker login flows. Its settings live on the IdP's JIT mapper. */
 public final class JitProvisioningAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "jit-provisioning-authenticator";
+    public static final String PROVIDER_ID = io.jitprovisioning.ProviderIds.AUTHENTICATOR;
 
     private static final JitProvisioningAuthenticator SINGLETON = new JitProvisioningAuthenticator();
 

@@ -3,9 +3,9 @@ package io.jitprovisioning.broker.saml.mappers;
 import java.util.List;
 import java.util.Map;
 
-
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
@@ -19,29 +19,30 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.ProviderIds;
 import io.jitprovisioning.compat.KeycloakCompatibility;
+import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.events.JitEvents;
+import io.jitprovisioning.login.AuthNotes;
+import io.jitprovisioning.login.BrokeredLogin;
+import io.jitprovisioning.login.BrokeredLogin.Account;
 import io.jitprovisioning.profile.ProfileValues;
-import io.jitprovisioning.sync.Changes;
-import io.jitprovisioning.sync.LoginSync;
+import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
+import io.jitprovisioning.sync.AccountWriter;
 
 /**
- * "JIT Provisioning" on a SAML identity provider: carries the settings, refuses logins the unknown-role policy
- * denies before anything is written, and re-applies IdP managed roles and profile at every later login.
- * Accounts are created by {@code jit-provisioning-authenticator} in the first-broker-login flow.
+ * "JIT Provisioning" on a SAML identity provider: carries the settings, refuses sign-ins before anything is written,
+ * and re-applies IdP managed roles and profile at every later sign-in. Accounts are created by
+ * {@code jit-provisioning-authenticator} in the first-broker-login flow.
  */
 public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapper implements ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "jit-provisioning-idp-mapper";
+    public static final String PROVIDER_ID = ProviderIds.MAPPER;
 
     private static final Logger LOG = Logger.getLogger(JitProvisioningIdpMapper.class);
-    private static final String SESSION_KEY = LoginSync.class.getName();
-
-    /** Set by the JIT step on the accounts it created, so that the work is not done twice. */
-    public static final String PROVISIONED_NOTE = "jit.provisioned";
-    public static final String PROVISIONED_NOTE_VALUE = "true";
+    private static final String SESSION_KEY = BrokeredLogin.class.getName();
 
     @Override
     public String getId() {
@@ -88,15 +89,30 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
             LOG.warnf("JIT mapper of identity provider %s in realm %s: unusable settings fell back to defaults: %s",
                     context.getIdpConfig().getAlias(), realm.getName(), settings.problems());
         }
-        LoginSync sync = new LoginSync(session, realm, context, settings);
-        session.setAttribute(SESSION_KEY, sync);
+        BrokeredLogin login = new BrokeredLogin(session, realm, context, settings, JpaProvenanceStore.of(session));
+        session.setAttribute(SESSION_KEY, login);
 
-        ProfileValues profile = sync.newAccountProfile();
-        profile.email().ifPresent(context::setEmail);
+        ProfileValues profile = login.newAccountProfile();
+        profile.email().ifPresent(email -> {
+            context.setEmail(email);
+            keepUnverifiedUnlessTrusted(login, context, email);
+        });
         profile.firstName().ifPresent(context::setFirstName);
         profile.lastName().ifPresent(context::setLastName);
 
-        LoginGate.check(session, realm, context, sync);
+        LoginGate.check(session, realm, context, login);
+    }
+
+    /**
+     * With Trust email on, Keycloak itself marks the asserted email verified. An identity provider of an organization
+     * is trusted only inside the organization's verified domains: outside them, Keycloak's own update is told that
+     * the email needs verification, so it is never stored as verified.
+     */
+    private static void keepUnverifiedUnlessTrusted(BrokeredLogin login, BrokeredIdentityContext context, String email) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession != null && TrustEmail.isOn(context.getIdpConfig()) && !login.emailTrust(email).verified()) {
+            authSession.setAuthNote(AbstractIdentityProvider.UPDATE_PROFILE_EMAIL_CHANGED, Boolean.TRUE.toString());
+        }
     }
 
     @Override
@@ -105,12 +121,11 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         // When another flow than the JIT step created the account, this is where the defaults land. It must not
         // throw: the account is already committed.
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession != null && PROVISIONED_NOTE_VALUE.equals(authSession.getAuthNote(PROVISIONED_NOTE))) {
+        if (authSession != null && Boolean.parseBoolean(authSession.getAuthNote(AuthNotes.PROVISIONED))) {
             return;
         }
         try {
-            LoginSync sync = syncFor(session, realm, mapperModel, context);
-            JitEvents.changed(session, realm, user, context.getIdpConfig().getAlias(), sync.provision(user, true));
+            apply(session, realm, user, loginFor(session, realm, mapperModel, context), Account.NEW);
         } catch (RuntimeException e) {
             LOG.errorf(e, "JIT provisioning could not complete the new account %s of identity provider %s in realm %s",
                     user.getId(), context.getIdpConfig().getAlias(), realm.getName());
@@ -120,9 +135,12 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
                                    BrokeredIdentityContext context) {
-        LoginSync sync = syncFor(session, realm, mapperModel, context);
-        Changes changes = sync.update(user);
-        JitEvents.changed(session, realm, user, sync.idpAlias(), changes);
+        apply(session, realm, user, loginFor(session, realm, mapperModel, context), Account.RETURNING);
+    }
+
+    private static void apply(KeycloakSession session, RealmModel realm, UserModel user, BrokeredLogin login, Account account) {
+        AccountWriter writer = new AccountWriter(session, realm, login.provenance());
+        JitEvents.changed(session, realm, user, login.idpAlias(), writer.apply(user, login.decisionFor(user, account)));
     }
 
     @Override
@@ -135,12 +153,12 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         return JitVersion.operationalInfo();
     }
 
-    private static LoginSync syncFor(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
-                                     BrokeredIdentityContext context) {
+    private static BrokeredLogin loginFor(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+                                          BrokeredIdentityContext context) {
         Object cached = session.getAttribute(SESSION_KEY);
-        if (cached instanceof LoginSync sync && sync.idpAlias().equals(context.getIdpConfig().getAlias())) {
-            return sync;
+        if (cached instanceof BrokeredLogin login && login.idpAlias().equals(context.getIdpConfig().getAlias())) {
+            return login;
         }
-        return new LoginSync(session, realm, context, JitSettings.from(mapperModel));
+        return new BrokeredLogin(session, realm, context, JitSettings.from(mapperModel), JpaProvenanceStore.of(session));
     }
 }

@@ -15,12 +15,11 @@ import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.jitprovisioning.admission.Admission;
-import io.jitprovisioning.admission.FirstLoginAdmission;
 import io.jitprovisioning.events.JitEvents;
-import io.jitprovisioning.organization.OrganizationMembership;
+import io.jitprovisioning.login.BrokeredLogin;
+import io.jitprovisioning.preparation.RealmPreparation;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.refusal.RefusalPage;
-import io.jitprovisioning.sync.LoginSync;
 
 /**
  * Refuses a sign-in before anything is written and before Keycloak starts its first-broker-login flow: there the
@@ -35,12 +34,18 @@ final class LoginGate {
     }
 
     /** @throws WebApplicationException carrying the refusal page, which Keycloak's SAML endpoint returns as it is */
-    static void check(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, LoginSync sync) {
+    static void check(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, BrokeredLogin login) {
         boolean firstLogin = isFirstLogin(session, realm, context);
-        Optional<JitError> refusal = firstLogin ? firstLoginRefusal(session, realm, context, sync) : sync.refusal();
+        Optional<JitError> refusal;
+        if (firstLogin) {
+            RealmPreparation.ensure(session, realm, login.settings());
+            refusal = login.admission() instanceof Admission.Refuse refused ? Optional.of(refused.code()) : Optional.empty();
+        } else {
+            refusal = login.roleRefusal();
+        }
         if (refusal.isPresent()) {
             EventType type = firstLogin ? EventType.IDENTITY_PROVIDER_FIRST_LOGIN : EventType.IDENTITY_PROVIDER_LOGIN;
-            throw refuse(session, realm, context, sync, refusal.get(), type);
+            throw refuse(session, realm, context, login, refusal.get(), type);
         }
     }
 
@@ -54,21 +59,11 @@ final class LoginGate {
         return session.users().getUserByFederatedIdentity(realm, identity) == null;
     }
 
-    private static Optional<JitError> firstLoginRefusal(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context,
-                                                        LoginSync sync) {
-        Admission admission = FirstLoginAdmission.decide(session, realm, context, sync,
-                OrganizationMembership.of(session, context.getIdpConfig()));
-        return admission instanceof Admission.Refuse refusal ? Optional.of(refusal.code()) : Optional.empty();
-    }
-
     private static WebApplicationException refuse(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context,
-                                                  LoginSync sync, JitError code, EventType type) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
-        if (session.getContext().getClient() != null) {
-            event.client(session.getContext().getClient());
-        }
-        JitEvents.refused(event, sync, code);
-        LOG.debugf("JIT refused a sign-in through identity provider %s in realm %s: %s", sync.idpAlias(), realm.getName(), code);
+                                                  BrokeredLogin login, JitError code, EventType type) {
+        EventBuilder event = JitEvents.builder(session, realm, type);
+        JitEvents.refused(event, login.idpAlias(), code, login.roleDecision().refused());
+        LOG.debugf("JIT refused a sign-in through identity provider %s in realm %s: %s", login.idpAlias(), realm.getName(), code);
         return new WebApplicationException(RefusalPage.create(session, context.getAuthenticationSession(), code));
     }
 }

@@ -1,11 +1,11 @@
-package io.jitprovisioning.broker.saml.mappers;
+package io.jitprovisioning.config;
 
 import java.util.Optional;
 
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
 
-import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.ProviderIds;
 
 /** Finds the JIT mapper of an identity provider: the extension's settings live there. */
 public final class JitMappers {
@@ -15,7 +15,7 @@ public final class JitMappers {
 
     public static Optional<IdentityProviderMapperModel> find(KeycloakSession session, String idpAlias) {
         return session.identityProviders().getMappersByAliasStream(idpAlias)
-                .filter(mapper -> JitProvisioningIdpMapper.PROVIDER_ID.equals(mapper.getIdentityProviderMapper()))
+                .filter(mapper -> ProviderIds.MAPPER.equals(mapper.getIdentityProviderMapper()))
                 .findFirst();
     }
 

@@ -1,10 +1,9 @@
-package io.jitprovisioning.sync;
+package io.jitprovisioning.events;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.roles.RefusedRole;
 
 /** What one login changed on an account, for the event details. Never holds profile values. */
@@ -16,24 +15,26 @@ public final class Changes {
     private final TreeSet<String> profileRejected = new TreeSet<>();
     private final List<String> refusedRoles = new ArrayList<>();
 
-    void granted(String role) {
+    public void granted(String role) {
         granted.add(role);
     }
 
-    void revoked(String role) {
+    public void revoked(String role) {
         revoked.add(role);
     }
 
-    void profileUpdated(String field) {
+    public void profileUpdated(String field) {
         profileUpdated.add(field);
     }
 
-    public void profileRejected(AttributeTarget target) {
-        profileRejected.add(target.name());
+    /** A mapping target (e.g. {@code USER_PHONE_NUMBER}) whose value the IdP sent but was unfit. */
+    public void profileRejected(String target) {
+        profileRejected.add(target);
     }
 
+    /** Role values that gave no role, with why. */
     public void refused(List<RefusedRole> refused) {
-        refused.forEach(role -> refusedRoles.add(role.toString()));
+        refused.forEach(role -> refusedRoles.add(JitEvents.format(role)));
     }
 
     public List<String> granted() {

@@ -1,4 +1,4 @@
-package io.jitprovisioning.sync;
+package io.jitprovisioning.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,8 +32,8 @@ class ChangesTest {
         changes.revoked("a");
         changes.profileUpdated("lastName");
         changes.profileUpdated("email");
-        changes.profileRejected(AttributeTarget.USER_PHONE_NUMBER);
-        changes.profileRejected(AttributeTarget.USER_EMAIL);
+        changes.profileRejected(AttributeTarget.USER_PHONE_NUMBER.name());
+        changes.profileRejected(AttributeTarget.USER_EMAIL.name());
 
         assertThat(changes.granted()).containsExactly("editor", "viewer");
         assertThat(changes.revoked()).containsExactly("a", "b");
@@ -51,7 +51,7 @@ class ChangesTest {
     @Test
     void eachKindOfChangeAloneIsWorthAnEvent() {
         List<Consumer<Changes>> kinds = List.of(c -> c.granted("r"), c -> c.revoked("r"), c -> c.profileUpdated("email"),
-                c -> c.profileRejected(AttributeTarget.USER_EMAIL), c -> c.refused(List.of(new RefusedRole("x", Reason.UNKNOWN))));
+                c -> c.profileRejected(AttributeTarget.USER_EMAIL.name()), c -> c.refused(List.of(new RefusedRole("x", Reason.UNKNOWN))));
 
         assertThat(kinds).allSatisfy(kind -> {
             Changes alone = new Changes();

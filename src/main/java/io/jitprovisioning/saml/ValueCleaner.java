@@ -1,4 +1,4 @@
-package io.jitprovisioning.profile;
+package io.jitprovisioning.saml;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.jitprovisioning.profile;
+package io.jitprovisioning.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

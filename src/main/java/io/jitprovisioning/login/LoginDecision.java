@@ -1,0 +1,27 @@
+package io.jitprovisioning.login;
+
+import io.jitprovisioning.profile.ProfileValues;
+import io.jitprovisioning.provenance.Grants;
+import io.jitprovisioning.roles.RoleDecision;
+
+/**
+ * What one sign-in writes to one account: the profile fields, whether the email may be stored as verified, and the
+ * roles this identity provider wants the account to hold through the extension. Decided, not yet written.
+ *
+ * @param idpAlias      the identity provider signing in
+ * @param profile       the cleaned profile fields to set (absent ones stay as they are)
+ * @param emailVerified whether the profile's email may be stored as verified
+ * @param roles         the roles wanted ({@link RoleDecision.Outcome#APPLY}), or null when roles stay as they are
+ * @param grants        the account's provenance as read for this decision
+ */
+public record LoginDecision(String idpAlias, ProfileValues profile, boolean emailVerified, RoleDecision roles, Grants grants) {
+
+    /** Nothing to write: a later sign-in when the identity provider does not manage roles. */
+    static LoginDecision nothing(String idpAlias) {
+        return new LoginDecision(idpAlias, ProfileValues.none(), false, null, Grants.none());
+    }
+
+    public boolean changesRoles() {
+        return roles != null;
+    }
+}
