@@ -25,7 +25,6 @@ import io.jitprovisioning.config.JitMappers;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
-import io.jitprovisioning.roles.RealmRoleDirectory;
 import io.jitprovisioning.preparation.RealmPreparation;
 
 /**
@@ -46,14 +45,14 @@ final class IdpSetup {
                    JitFirstLoginFlow.Ensured flow, List<Problem> warnings) {
     }
 
+    /** A create request that passed every check; nothing is written yet. */
+    record Checked(IdpSetupRequest request, JitSettings settings, MetadataReport report, List<Problem> warnings) {
+    }
+
     IdpSetup(KeycloakSession session, RealmModel realm, Clock clock) {
         this.session = session;
         this.realm = realm;
         this.clock = clock;
-    }
-
-    /** A create request that passed every check; nothing is written yet. */
-    record Checked(IdpSetupRequest request, JitSettings settings, MetadataReport report, List<Problem> warnings) {
     }
 
     /** Checks a create request completely, without writing anything. */
@@ -69,11 +68,9 @@ final class IdpSetup {
         if (request.metadata() == null || request.metadata().isBlank()) {
             throw SetupRejected.badRequest("MISSING_METADATA", "metadata is required: the identity provider's SAML metadata XML.");
         }
-        SettingsCheck check = new SettingsCheck(new RealmRoleDirectory(session, realm));
-        JitSettings settings = check.apply(JitSettings.builder().build(), request);
         MetadataReport report = validate(request);
-        rejectIfErrors(check, report);
-        return new Checked(request, settings, report, warnings(check, report));
+        List<Problem> warnings = rejectIfErrors(request, report);
+        return new Checked(request, request.settings().over(JitSettings.builder().build()), report, warnings);
     }
 
     Outcome create(IdpSetupRequest request) throws SetupRejected {
@@ -83,8 +80,6 @@ final class IdpSetup {
     /** Writes a checked request: identity provider, mapper, flow and realm preparations. */
     Outcome create(Checked checked) throws SetupRejected {
         IdpSetupRequest request = checked.request();
-        JitSettings settings = checked.settings();
-        MetadataReport report = checked.report();
         JitFirstLoginFlow.Ensured flow = JitFirstLoginFlow.ensure(realm);
         SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig();
         idp.setAlias(request.alias());
@@ -98,18 +93,11 @@ final class IdpSetup {
         idp.setPostBindingResponse(true);
         idp.setValidateSignature(true);
         idp.setWantAssertionsSigned(true);
-        SamlIdpFromMetadata.apply(idp, report);
+        SamlIdpFromMetadata.apply(idp, checked.report());
         checkKeycloakAccepts(idp, checked.warnings());
         session.identityProviders().create(idp);
-
-        IdentityProviderMapperModel mapper = new IdentityProviderMapperModel();
-        mapper.setName(MAPPER_NAME);
-        mapper.setIdentityProviderAlias(idp.getAlias());
-        mapper.setIdentityProviderMapper(ProviderIds.MAPPER);
-        mapper.setConfig(mapperConfig(settings));
-        mapper = session.identityProviders().createMapper(mapper);
-
-        prepareRealm(settings);
+        IdentityProviderMapperModel mapper = writeMapper(idp.getAlias(), checked.settings(), Optional.empty());
+        RealmPreparation.prepare(session, realm, checked.settings());
         return new Outcome(session.identityProviders().getByAlias(idp.getAlias()), mapper, true, flow, checked.warnings());
     }
 
@@ -120,10 +108,9 @@ final class IdpSetup {
                     + "an identity provider cannot be renamed here.");
         }
         Optional<IdentityProviderMapperModel> current = JitMappers.find(session, existing.getAlias());
-        SettingsCheck check = new SettingsCheck(new RealmRoleDirectory(session, realm));
-        JitSettings settings = check.apply(current.map(JitSettings::from).orElse(JitSettings.builder().build()), request);
+        JitSettings settings = request.settings().over(current.map(JitSettings::from).orElse(JitSettings.builder().build()));
         MetadataReport report = request.metadata() == null ? null : validate(request);
-        rejectIfErrors(check, report);
+        List<Problem> warnings = rejectIfErrors(request, report);
 
         SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig(existing);
         if (request.displayName() != null) {
@@ -132,26 +119,11 @@ final class IdpSetup {
         if (report != null) {
             SamlIdpFromMetadata.apply(idp, report);
         }
-        checkKeycloakAccepts(idp, check.warnings);
+        checkKeycloakAccepts(idp, warnings);
         session.identityProviders().update(idp);
-
-        IdentityProviderMapperModel mapper = current.orElseGet(IdentityProviderMapperModel::new);
-        mapper.setName(current.isPresent() ? mapper.getName() : MAPPER_NAME);
-        mapper.setIdentityProviderAlias(existing.getAlias());
-        mapper.setIdentityProviderMapper(ProviderIds.MAPPER);
-        String syncMode = current.map(m -> m.getConfig().get(IdentityProviderMapperModel.SYNC_MODE)).orElse(null);
-        mapper.setConfig(mapperConfig(settings));
-        if (syncMode != null) {
-            mapper.getConfig().put(IdentityProviderMapperModel.SYNC_MODE, syncMode);
-        }
-        if (current.isPresent()) {
-            session.identityProviders().updateMapper(mapper);
-        } else {
-            mapper = session.identityProviders().createMapper(mapper);
-        }
-        prepareRealm(settings);
-        return new Outcome(session.identityProviders().getByAlias(existing.getAlias()), mapper, current.isEmpty(), null,
-                report == null ? check.warnings : warnings(check, report));
+        IdentityProviderMapperModel mapper = writeMapper(existing.getAlias(), settings, current);
+        RealmPreparation.prepare(session, realm, settings);
+        return new Outcome(session.identityProviders().getByAlias(existing.getAlias()), mapper, current.isEmpty(), null, warnings);
     }
 
     /** The setup touches SAML identity providers only: rewriting another type as SAML would break its sign-ins. */
@@ -162,24 +134,41 @@ final class IdpSetup {
         }
     }
 
+    /**
+     * The IdP's JIT mapper holding {@code settings}: created with the sync mode override {@code Force} (so that it runs
+     * at every sign-in), or updated keeping the sync mode an administrator chose.
+     */
+    private IdentityProviderMapperModel writeMapper(String alias, JitSettings settings, Optional<IdentityProviderMapperModel> current) {
+        IdentityProviderMapperModel mapper = current.orElseGet(IdentityProviderMapperModel::new);
+        String syncMode = current.map(m -> m.getConfig().get(IdentityProviderMapperModel.SYNC_MODE))
+                .orElse(IdentityProviderMapperSyncMode.FORCE.name());
+        Map<String, String> config = new LinkedHashMap<>(settings.toConfig());
+        config.put(IdentityProviderMapperModel.SYNC_MODE, syncMode);
+        mapper.setConfig(config);
+        if (current.isPresent()) {
+            session.identityProviders().updateMapper(mapper);
+            return mapper;
+        }
+        mapper.setName(MAPPER_NAME);
+        mapper.setIdentityProviderAlias(alias);
+        mapper.setIdentityProviderMapper(ProviderIds.MAPPER);
+        return session.identityProviders().createMapper(mapper);
+    }
+
     private MetadataReport validate(IdpSetupRequest request) {
         return new MetadataValidator(clock).validate(request.metadata().getBytes(StandardCharsets.UTF_8), request.entityId());
     }
 
-    private static void rejectIfErrors(SettingsCheck check, MetadataReport report) throws SetupRejected {
-        List<Problem> errors = new ArrayList<>(check.errors);
+    /** @return the warnings, when there is no error */
+    private static List<Problem> rejectIfErrors(IdpSetupRequest request, MetadataReport report) throws SetupRejected {
+        List<Problem> errors = new ArrayList<>(request.settings().errors().stream().map(Problem::of).toList());
+        List<Problem> warnings = new ArrayList<>(request.settings().warnings().stream().map(Problem::of).toList());
         if (report != null) {
             report.errors().stream().map(Problem::of).forEach(errors::add);
+            report.warnings().stream().map(Problem::of).forEach(warnings::add);
         }
         if (!errors.isEmpty()) {
-            throw new SetupRejected(400, errors, warnings(check, report));
-        }
-    }
-
-    private static List<Problem> warnings(SettingsCheck check, MetadataReport report) {
-        List<Problem> warnings = new ArrayList<>(check.warnings);
-        if (report != null) {
-            report.warnings().stream().map(Problem::of).forEach(warnings::add);
+            throw new SetupRejected(400, errors, warnings);
         }
         return warnings;
     }
@@ -191,16 +180,5 @@ final class IdpSetup {
             throw new SetupRejected(400, List.of(new Problem("INVALID_IDP_CONFIG", "Keycloak refused the identity provider's "
                     + "configuration: " + refused.getMessage())), warnings);
         }
-    }
-
-    private static Map<String, String> mapperConfig(JitSettings settings) {
-        Map<String, String> config = new LinkedHashMap<>(settings.toConfig());
-        config.put(IdentityProviderMapperModel.SYNC_MODE, IdentityProviderMapperSyncMode.FORCE.name());
-        return config;
-    }
-
-    /** The user-profile declarations, and the Agent role when it is the default, exist before the first sign-in. */
-    private void prepareRealm(JitSettings settings) {
-        RealmPreparation.prepare(session, realm, settings);
     }
 }

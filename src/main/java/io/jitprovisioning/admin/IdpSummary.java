@@ -1,6 +1,7 @@
 package io.jitprovisioning.admin;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,21 +16,18 @@ import io.jitprovisioning.metadata.StoredCertificates;
 /** The body of {@code GET /identity-providers/{alias}}: the JIT settings and what the IdP's metadata configured. */
 public record IdpSummary(String alias, String displayName, boolean enabled, String entityId, String singleSignOnServiceUrl,
                          boolean validateSignature, boolean wantAssertionsSigned, String firstBrokerLoginFlow,
-                         List<ValidationResponse.Certificate> certificates, Settings settings) {
+                         List<ValidationResponse.Certificate> certificates, Map<String, Object> settings) {
 
-    /** The JIT mapper's settings, in the request's words; null when the IdP has no JIT mapper. */
-    public record Settings(boolean jitEnabled, String defaultRole, boolean idpManagedRoles, Map<String, String> attributeMapping,
-                           Map<String, String> roleValues, String unknownRolePolicy, List<String> assignableRoles,
-                           String syncMode, List<String> problems) {
-
-        static Settings of(IdentityProviderMapperModel mapper) {
-            JitSettings settings = JitSettings.from(mapper);
-            Map<String, String> mapping = new java.util.LinkedHashMap<>();
-            settings.attributeMapping().forEach((name, target) -> mapping.put(name, target.name()));
-            return new Settings(settings.jitEnabled(), settings.defaultRole(), settings.idpManagedRoles(), mapping,
-                    settings.roleValues(), settings.unknownRolePolicy().name(), settings.assignableRoles(),
-                    mapper.getConfig().get(IdentityProviderMapperModel.SYNC_MODE), settings.problems());
+    /** The JIT mapper's settings under their REST names, with its sync mode and stored problems; null without a mapper. */
+    static Map<String, Object> settingsOf(IdentityProviderMapperModel mapper) {
+        if (mapper == null) {
+            return null;
         }
+        JitSettings settings = JitSettings.from(mapper);
+        Map<String, Object> json = new LinkedHashMap<>(settings.toJson());
+        json.put("syncMode", mapper.getConfig().get(IdentityProviderMapperModel.SYNC_MODE));
+        json.put("problems", settings.problems());
+        return json;
     }
 
     static IdpSummary of(RealmModel realm, IdentityProviderModel idp, IdentityProviderMapperModel mapper, Clock clock) {
@@ -41,6 +39,6 @@ public record IdpSummary(String alias, String displayName, boolean enabled, Stri
                 Boolean.parseBoolean(config.get("wantAssertionsSigned")), flow == null ? null : flow.getAlias(),
                 StoredCertificates.describe(config.get("signingCertificate"), clock).stream()
                         .map(ValidationResponse.Certificate::of).toList(),
-                mapper == null ? null : Settings.of(mapper));
+                settingsOf(mapper));
     }
 }

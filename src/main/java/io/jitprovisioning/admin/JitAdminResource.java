@@ -20,17 +20,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import io.jitprovisioning.config.JitMappers;
+import io.jitprovisioning.config.RoleCatalog;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
+import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
+import io.jitprovisioning.roles.RealmRoleCatalog;
+import io.jitprovisioning.roles.RealmRoleDirectory;
 
 /**
  * {@code /admin/realms/{realm}/jit-provisioning}: metadata validation and one-step identity provider setup, under
@@ -82,13 +89,13 @@ public final class JitAdminResource {
     @Path("identity-providers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(IdpSetupRequest request) {
+    public Response create(JsonNode body) {
         auth.realm().requireManageIdentityProviders();
-        if (request == null) {
+        if (body == null || !body.isObject()) {
             return problem(400, "INVALID_REQUEST", "Send a JSON body with at least alias and metadata.");
         }
         try {
-            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(request);
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(IdpSetupRequest.fromJson(body, roles()));
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.CREATE);
             URI location = session.getContext().getUri().getAbsolutePathBuilder().path(outcome.idp().getAlias()).build();
             return Response.created(location).entity(body(outcome)).build();
@@ -116,14 +123,14 @@ public final class JitAdminResource {
     @Path("identity-providers/{alias}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("alias") String alias, IdpSetupRequest request) {
+    public Response update(@PathParam("alias") String alias, JsonNode body) {
         auth.realm().requireManageIdentityProviders();
         IdentityProviderModel idp = existing(alias);
-        if (request == null) {
+        if (body == null || !body.isObject()) {
             return problem(400, "INVALID_REQUEST", "Send a JSON body with the settings to change.");
         }
         try {
-            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, IdpSetupRequest.fromJson(body, roles()));
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.UPDATE);
             return Response.ok(body(outcome)).build();
         } catch (SetupRejected rejected) {
@@ -131,9 +138,26 @@ public final class JitAdminResource {
         }
     }
 
+    @GET
+    @Path("users/{id}/provenance")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccountProvenance provenance(@PathParam("id") String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null) {
+            auth.users().requireQuery();
+            throw new NotFoundException("No user with id " + id);
+        }
+        auth.users().requireView(user);
+        return AccountProvenance.of(realm, user, JpaProvenanceStore.of(session));
+    }
+
     private Response validation(byte[] metadata, String entityId) {
         MetadataReport report = new MetadataValidator(clock).validate(metadata, entityId);
         return Response.status(report.valid() ? 200 : 400).entity(ValidationResponse.of(report)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private RoleCatalog roles() {
+        return new RealmRoleCatalog(new RealmRoleDirectory(session, realm));
     }
 
     private IdentityProviderModel existing(String alias) {

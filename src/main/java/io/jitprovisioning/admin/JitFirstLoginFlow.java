@@ -4,7 +4,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.RealmModel;
 
-import io.jitprovisioning.authentication.authenticators.broker.JitProvisioningAuthenticatorFactory;
+import io.jitprovisioning.ProviderIds;
 
 /** The ready-made first broker login flow: the JIT step alone, so that no page is shown. */
 final class JitFirstLoginFlow {
@@ -34,7 +34,7 @@ final class JitFirstLoginFlow {
 
         AuthenticationExecutionModel step = new AuthenticationExecutionModel();
         step.setParentFlow(flow.getId());
-        step.setAuthenticator(JitProvisioningAuthenticatorFactory.PROVIDER_ID);
+        step.setAuthenticator(ProviderIds.AUTHENTICATOR);
         step.setRequirement(AuthenticationExecutionModel.Requirement.REQUIRED);
         step.setPriority(10);
         step.setAuthenticatorFlow(false);

@@ -7,8 +7,7 @@ import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 import io.jitprovisioning.metadata.MetadataReport;
-import io.jitprovisioning.metadata.SloService;
-import io.jitprovisioning.metadata.SsoService;
+import io.jitprovisioning.metadata.Endpoint;
 
 /** What validated metadata sets on a SAML identity provider: endpoints, bindings, certificates, NameID format. */
 final class SamlIdpFromMetadata {
@@ -19,12 +18,12 @@ final class SamlIdpFromMetadata {
     /** Endpoints and keys from the metadata; everything else of the IdP (mappers, links, flows) stays. */
     static void apply(SAMLIdentityProviderConfig idp, MetadataReport report) {
         idp.setIdpEntityId(report.entityId());
-        SsoService sso = report.preferredSsoService().orElseThrow();
+        Endpoint sso = report.preferredSsoService().orElseThrow();
         idp.setSingleSignOnServiceUrl(sso.location());
         idp.setPostBindingAuthnRequest(sso.isHttpPost());
-        Optional<SloService> slo = report.preferredSloService();
-        idp.setSingleLogoutServiceUrl(slo.map(SloService::location).orElse(null));
-        idp.setPostBindingLogout(slo.map(SloService::isHttpPost).orElse(false));
+        Optional<Endpoint> slo = report.preferredSloService();
+        idp.setSingleLogoutServiceUrl(slo.map(Endpoint::location).orElse(null));
+        idp.setPostBindingLogout(slo.map(Endpoint::isHttpPost).orElse(false));
         idp.setSigningCertificate(String.join(",", report.signingCertificates()));
         idp.setWantAuthnRequestsSigned(Boolean.TRUE.equals(report.wantAuthnRequestsSigned()));
         idp.setNameIDPolicyFormat(nameIdFormat(report.nameIdFormats()));

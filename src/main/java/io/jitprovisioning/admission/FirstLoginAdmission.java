@@ -3,6 +3,7 @@ package io.jitprovisioning.admission;
 import java.util.Optional;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 
 import io.jitprovisioning.organization.OrganizationMembership;
@@ -22,6 +23,9 @@ public final class FirstLoginAdmission {
                                    Optional<OrganizationMembership> organization, ProvenanceStore provenance) {
         Optional<ExistingAccount> existing = ExistingAccount.find(session, realm, person.email(), person.username());
         if (existing.isEmpty()) {
+            if (untrustedEmailInUse(session, realm, person.email())) {
+                return new Admission.Refuse(JitError.ACCOUNT_EXISTS_UNTRUSTED, "UNTRUSTED_EMAIL_IN_USE");
+            }
             if (!person.jitEnabled()) {
                 return new Admission.Refuse(JitError.NOT_PROVISIONED, "NO_ACCOUNT_AND_JIT_OFF");
             }
@@ -37,5 +41,20 @@ public final class FirstLoginAdmission {
                 person.email().inVerifiedOrganizationDomain(), person.email().verified());
         LinkRule rule = LinkRules.decide(request, facts);
         return rule.links() ? new Admission.Link(account.user(), rule) : new Admission.Refuse(rule.refusal(), rule.name());
+    }
+
+    /**
+     * An email the identity provider is not trusted for never finds an account; but an account that holds it cannot
+     * be given a second one either, so nothing is created: the person is refused as if the account were untrusted.
+     */
+    private static boolean untrustedEmailInUse(KeycloakSession session, RealmModel realm, EmailTrust email) {
+        if (email.email() == null || email.usable() || realm.isDuplicateEmailsAllowed()) {
+            return false;
+        }
+        try {
+            return session.users().getUserByEmail(realm, email.email()) != null;
+        } catch (ModelDuplicateException several) {
+            return true;
+        }
     }
 }

@@ -38,12 +38,8 @@ public final class LinkRules {
         if (account.linkToThisIdp() == LinkToThisIdp.OTHER_IDENTITY) {
             return LinkRule.LINKED_TO_ANOTHER_IDENTITY;
         }
-        if (account.provisionedForThisIdentity() && account.ageMillis() < PROVISIONING_WINDOW_MILLIS) {
-            return LinkRule.BEING_PROVISIONED;
-        }
-        if (account.provisionedForThisIdentity() && account.isCredentialless() && !account.hasSessions()
-                && account.ageMillis() < RECOVERY_WINDOW_MILLIS) {
-            return LinkRule.HALF_WRITTEN_ACCOUNT;
+        if (isUnfinishedProvisioning(account)) {
+            return account.ageMillis() < PROVISIONING_WINDOW_MILLIS ? LinkRule.BEING_PROVISIONED : LinkRule.HALF_WRITTEN_ACCOUNT;
         }
         if (account.holdsAdminRole()) {
             return LinkRule.ADMIN_ACCOUNT;
@@ -58,6 +54,15 @@ public final class LinkRules {
             return LinkRule.UNVERIFIED_EMAIL_WITH_CREDENTIAL;
         }
         return vouching(request, account);
+    }
+
+    /**
+     * Created by the JIT step for this very identity moments ago, and still as it left it: no credential, no link, and
+     * nobody signed in. Once it has been linked and used, removing the link does not make it unfinished again.
+     */
+    private static boolean isUnfinishedProvisioning(AccountFacts account) {
+        return account.provisionedForThisIdentity() && account.isCredentialless() && !account.hasSessions()
+                && account.ageMillis() < RECOVERY_WINDOW_MILLIS;
     }
 
     private static LinkRule vouching(LinkRequest request, AccountFacts account) {

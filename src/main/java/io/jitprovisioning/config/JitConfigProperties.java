@@ -2,79 +2,94 @@ package io.jitprovisioning.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** The mapper's form in the admin console, in the product page's order and words, then the extension's extras. */
+/**
+ * The JIT settings: each one's key, console widget (label, help text, type), default, format and checks, in the
+ * product page's order and words, then the extension's extras. The mapper form, the console page and the REST API
+ * are all made from this list.
+ */
 public final class JitConfigProperties {
 
-    public static final List<ProviderConfigProperty> ALL = ProviderConfigurationBuilder.create()
-            .property()
-            .name(JitSettings.JIT_ENABLED)
-            .label("JIT User Provisioning")
-            .helpText("When on, an allowed user who signs in through this identity provider for the first time gets an "
-                    + "account on the spot, with no invitation. When off, only users who already have an account "
-                    + "(invited users) can sign in; everyone else is refused with code NOT_PROVISIONED.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("true")
-            .add()
-            .property()
-            .name(JitSettings.DEFAULT_ROLE)
-            .label("Default Role for User Provisioning")
-            .helpText("The role every provisioned account gets (realm role, or client role as clientId.role). If none is "
-                    + "chosen, the realm role '" + JitSettings.FALLBACK_DEFAULT_ROLE + "', created if missing. With IdP "
-                    + "Managed Roles, also the role of users whose SAML response names no role.")
-            .type(ProviderConfigProperty.ROLE_TYPE)
-            .add()
-            .property()
-            .name(JitSettings.IDP_MANAGED_ROLES)
-            .label("IdP Managed Roles")
-            .helpText("When on, the SAML response sets each user's role and profile through the Attribute Mapping, at the "
-                    + "first and at every later sign-in; roles this extension granted earlier and no longer sent are "
-                    + "revoked, roles granted by hand never are. When off, the default role is granted at account "
-                    + "creation only.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("false")
-            .add()
-            .property()
-            .name(JitSettings.ATTRIBUTE_MAPPING)
-            .label("Attribute Mapping")
-            .helpText("Key: a SAML attribute's Name or FriendlyName (e.g. role, firstName, urn:oid:2.5.4.42). Value: one of "
-                    + Arrays.toString(AttributeTarget.values()) + ". A mapped attribute absent from the response "
-                    + "leaves the account's value as it is.")
-            .type(ProviderConfigProperty.MAP_TYPE)
-            .add()
-            .property()
-            .name(JitSettings.ROLE_VALUES)
-            .label("Role values")
-            .helpText("Optional. Key: a value the identity provider sends for USER_ROLE (e.g. 'Engineering'). Value: the "
-                    + "Keycloak role it stands for (e.g. 'developer' or 'my-app.editor'). Values without an entry name a "
-                    + "role directly, ignoring case.")
-            .type(ProviderConfigProperty.MAP_TYPE)
-            .add()
-            .property()
-            .name(JitSettings.UNKNOWN_ROLE_POLICY)
-            .label("Unknown role policy")
-            .helpText("When the identity provider sends role values but none names a role it may grant: DEFAULT_ROLE grants "
-                    + "the default role; DENY refuses the sign-in (codes UNKNOWN_ROLE / ROLE_NOT_ALLOWED) and creates "
-                    + "nothing; KEEP_CURRENT leaves the account's roles as they are.")
-            .type(ProviderConfigProperty.LIST_TYPE)
-            .options(Arrays.stream(UnknownRolePolicy.values()).map(Enum::name).toList())
-            .defaultValue(UnknownRolePolicy.DEFAULT_ROLE.name())
-            .add()
-            .property()
-            .name(JitSettings.ASSIGNABLE_ROLES)
-            .label("Assignable roles")
-            .helpText("Optional allowlist of the roles the identity provider may grant, one per line (realm role, or "
-                    + "clientId.role). Empty: any role. Keycloak's admin roles, and composites containing them, are never "
-                    + "granted whatever this says.")
-            // Not MULTIVALUED_STRING_TYPE: the console's identity-provider mapper page sends such a field as a JSON
-            // list, which the server's Map<String, String> config refuses ("Cannot parse the JSON").
-            .type(ProviderConfigProperty.TEXT_TYPE)
-            .add()
-            .build();
+    /** The role the product page promises when no default role is chosen. */
+    public static final String FALLBACK_DEFAULT_ROLE = "Agent";
+
+    public static final Setting<Boolean> JIT_ENABLED = define("jit.enabled", SettingFormats.BOOLEAN, true,
+            ProviderConfigProperty.BOOLEAN_TYPE, "JIT User Provisioning",
+            "When on, an allowed user who signs in through this identity provider for the first time gets an account on "
+                    + "the spot, with no invitation. When off, only users who already have an account (invited users) can "
+                    + "sign in; everyone else is refused with code NOT_PROVISIONED.", null);
+
+    public static final Setting<String> DEFAULT_ROLE = define("default.role", SettingFormats.TEXT, null,
+            ProviderConfigProperty.ROLE_TYPE, "Default Role for User Provisioning",
+            "The role every provisioned account gets (realm role, or client role as clientId.role). If none is chosen, "
+                    + "the realm role '" + FALLBACK_DEFAULT_ROLE + "', created if missing. With IdP Managed Roles, also the "
+                    + "role of users whose SAML response names no role.",
+            (role, roles) -> Setting.roleIssues(List.of(role), roles, "UNKNOWN_DEFAULT_ROLE", "PROTECTED_DEFAULT_ROLE", true,
+                    "defaultRole (leave it empty to use '" + FALLBACK_DEFAULT_ROLE + "')"));
+
+    public static final Setting<Boolean> IDP_MANAGED_ROLES = define("idp.managed.roles", SettingFormats.BOOLEAN, false,
+            ProviderConfigProperty.BOOLEAN_TYPE, "IdP Managed Roles",
+            "When on, the SAML response sets each user's role and profile through the Attribute Mapping, at the first and "
+                    + "at every later sign-in; roles this identity provider granted earlier and no longer sends are revoked, "
+                    + "roles granted by hand never are. When off, the default role is granted at account creation only.", null);
+
+    public static final Setting<Map<String, AttributeTarget>> ATTRIBUTE_MAPPING = define("attribute.mapping",
+            SettingFormats.table(value -> SettingFormats.parseEnum(AttributeTarget.class, value), Enum::name,
+                    "one of " + Arrays.toString(AttributeTarget.values())),
+            Map.of(), ProviderConfigProperty.MAP_TYPE, "Attribute Mapping",
+            "Key: a SAML attribute's Name or FriendlyName (e.g. role, firstName, urn:oid:2.5.4.42). Value: one of "
+                    + Arrays.toString(AttributeTarget.values()) + ". A mapped attribute absent from the response leaves the "
+                    + "account's value as it is.", null);
+
+    public static final Setting<Map<String, String>> ROLE_VALUES = define("role.values",
+            SettingFormats.table(Optional::of, role -> role, "a role"),
+            Map.of(), ProviderConfigProperty.MAP_TYPE, "Role values",
+            "Optional. Key: a value the identity provider sends for USER_ROLE (e.g. 'Engineering'). Value: the Keycloak role "
+                    + "it stands for (e.g. 'developer' or 'my-app.editor'). Values without an entry name a role directly, "
+                    + "ignoring case.",
+            (table, roles) -> Setting.roleIssues(table.values(), roles, "UNKNOWN_ROLE_VALUE_TARGET", "PROTECTED_ROLE_VALUE_TARGET",
+                    false, "the role-value table"));
+
+    public static final Setting<UnknownRolePolicy> UNKNOWN_ROLE_POLICY = define("unknown.role.policy",
+            SettingFormats.enumeration(UnknownRolePolicy.class), UnknownRolePolicy.DEFAULT_ROLE, ProviderConfigProperty.LIST_TYPE,
+            "Unknown role policy",
+            "When the identity provider sends role values but none names a role it may grant: DEFAULT_ROLE grants the "
+                    + "default role; DENY refuses the sign-in (codes UNKNOWN_ROLE / ROLE_NOT_ALLOWED) and creates nothing; "
+                    + "KEEP_CURRENT leaves the account's roles as they are.", null);
+
+    public static final Setting<List<String>> ASSIGNABLE_ROLES = define("assignable.roles", SettingFormats.LINES, List.of(),
+            // Not MULTIVALUED_STRING_TYPE: the console's identity-provider mapper page sends such a field as a JSON list,
+            // which the server's Map<String, String> config refuses ("Cannot parse the JSON").
+            ProviderConfigProperty.TEXT_TYPE, "Assignable roles",
+            "Optional allowlist of the roles the identity provider may grant, one per line (realm role, or clientId.role). "
+                    + "Empty: any role. Keycloak's admin roles, and composites containing them, are never granted whatever "
+                    + "this says.",
+            (allowed, roles) -> Setting.roleIssues(allowed, roles, "UNKNOWN_ASSIGNABLE_ROLE", "PROTECTED_ASSIGNABLE_ROLE", false,
+                    "assignableRoles"));
+
+    /** Every setting, in the order of the console's forms. */
+    public static final List<Setting<?>> SETTINGS = List.of(JIT_ENABLED, DEFAULT_ROLE, IDP_MANAGED_ROLES, ATTRIBUTE_MAPPING,
+            ROLE_VALUES, UNKNOWN_ROLE_POLICY, ASSIGNABLE_ROLES);
+
+    /** The mapper's form in the admin console. */
+    public static final List<ProviderConfigProperty> ALL = SETTINGS.stream().map(Setting::property).toList();
 
     private JitConfigProperties() {
+    }
+
+    private static <T> Setting<T> define(String key, SettingFormat<T> format, T defaultValue, String type, String label,
+                                         String helpText, BiFunction<T, RoleCatalog, List<SettingIssue>> roleCheck) {
+        ProviderConfigProperty property = new ProviderConfigProperty(key, label, helpText, type,
+                defaultValue == null || defaultValue instanceof Map || defaultValue instanceof List ? null : format.write(defaultValue));
+        if (defaultValue instanceof Enum<?> constant) {
+            property.setOptions(Arrays.stream(constant.getDeclaringClass().getEnumConstants()).map(Enum::name).toList());
+        }
+        return new Setting<>(key, property, defaultValue, format, "INVALID_" + key.replace('.', '_').toUpperCase(java.util.Locale.ROOT),
+                roleCheck);
     }
 }

@@ -1,67 +1,42 @@
 package io.jitprovisioning.config;
 
+import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_ROLES;
+import static io.jitprovisioning.config.JitConfigProperties.ATTRIBUTE_MAPPING;
+import static io.jitprovisioning.config.JitConfigProperties.DEFAULT_ROLE;
+import static io.jitprovisioning.config.JitConfigProperties.IDP_MANAGED_ROLES;
+import static io.jitprovisioning.config.JitConfigProperties.JIT_ENABLED;
+import static io.jitprovisioning.config.JitConfigProperties.ROLE_VALUES;
+import static io.jitprovisioning.config.JitConfigProperties.SETTINGS;
+import static io.jitprovisioning.config.JitConfigProperties.UNKNOWN_ROLE_POLICY;
+
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-import org.keycloak.models.Constants;
 import org.keycloak.models.IdentityProviderMapperModel;
 
 import io.jitprovisioning.saml.ValueCleaner;
 
 /**
- * The typed view of a {@code jit-provisioning-idp-mapper}'s configuration. Nothing else reads the raw config:
- * this class owns every key, default and parse rule.
+ * The typed view of a {@code jit-provisioning-idp-mapper}'s configuration: one value per {@link Setting} of
+ * {@link JitConfigProperties}. Nothing else reads the raw config.
  */
 public final class JitSettings {
 
-    public static final String JIT_ENABLED = "jit.enabled";
-    public static final String DEFAULT_ROLE = "default.role";
-    public static final String IDP_MANAGED_ROLES = "idp.managed.roles";
-    public static final String ATTRIBUTE_MAPPING = "attribute.mapping";
-    public static final String ROLE_VALUES = "role.values";
-    public static final String UNKNOWN_ROLE_POLICY = "unknown.role.policy";
-    public static final String ASSIGNABLE_ROLES = "assignable.roles";
+    private static final JitSettings ABSENT = JitSettings.builder().jitEnabled(false).build();
 
-    /** Between list entries: one per line, as the console's text area has them, or Keycloak's "##". */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile(Pattern.quote(Constants.CFG_DELIMITER) + "|\\R");
-
-    /** The role the product page promises when no default role is chosen. */
-    public static final String FALLBACK_DEFAULT_ROLE = "Agent";
-
-    private static final JitSettings ABSENT = new JitSettings(false, null, false, Map.of(), Map.of(),
-            UnknownRolePolicy.DEFAULT_ROLE, List.of(), List.of());
-
-    private final boolean jitEnabled;
-    private final String defaultRole;
-    private final boolean idpManagedRoles;
-    private final Map<String, AttributeTarget> attributeMapping;
-    private final Map<String, String> roleValues;
-    private final Map<String, String> roleValueIndex;
-    private final UnknownRolePolicy unknownRolePolicy;
-    private final List<String> assignableRoles;
+    private final Map<Setting<?>, Object> values;
     private final List<String> problems;
+    private final Map<String, String> roleValueIndex = new HashMap<>();
 
-    private JitSettings(boolean jitEnabled, String defaultRole, boolean idpManagedRoles,
-                        Map<String, AttributeTarget> attributeMapping, Map<String, String> roleValues,
-                        UnknownRolePolicy unknownRolePolicy, List<String> assignableRoles, List<String> problems) {
-        this.jitEnabled = jitEnabled;
-        this.defaultRole = defaultRole;
-        this.idpManagedRoles = idpManagedRoles;
-        this.attributeMapping = Collections.unmodifiableMap(attributeMapping);
-        this.roleValues = Collections.unmodifiableMap(roleValues);
-        this.roleValueIndex = new LinkedHashMap<>();
-        roleValues.forEach((value, role) -> roleValueIndex.putIfAbsent(roleValueKey(value), role));
-        this.unknownRolePolicy = unknownRolePolicy;
-        this.assignableRoles = List.copyOf(assignableRoles);
+    JitSettings(Map<Setting<?>, Object> values, List<String> problems) {
+        this.values = Map.copyOf(values);
         this.problems = List.copyOf(problems);
+        roleValues().forEach((value, role) -> roleValueIndex.putIfAbsent(roleValueKey(value), role));
     }
 
     /** The settings of an identity provider that has no JIT mapper: nobody is provisioned. */
@@ -74,67 +49,64 @@ public final class JitSettings {
     }
 
     /**
-     * Parses stored config. Missing keys take their defaults; garbled values take their defaults too and are
+     * Reads stored config leniently: missing keys take their defaults; garbled values take their defaults too and are
      * reported in {@link #problems()}, so that a broken setting never breaks sign-in.
      */
     public static JitSettings from(Map<String, String> config) {
         Map<String, String> raw = config == null ? Map.of() : config;
         List<String> problems = new ArrayList<>();
-
-        boolean jitEnabled = parseBoolean(raw, JIT_ENABLED, true, problems);
-        boolean managed = parseBoolean(raw, IDP_MANAGED_ROLES, false, problems);
-        String defaultRole = ConfigMaps.trimToNull(raw.get(DEFAULT_ROLE));
-
-        Map<String, AttributeTarget> mapping = new LinkedHashMap<>();
-        parseMap(raw, ATTRIBUTE_MAPPING, problems).forEach((attribute, target) -> {
-            Optional<AttributeTarget> parsed = AttributeTarget.parse(target);
-            if (parsed.isPresent()) {
-                mapping.put(attribute, parsed.get());
-            } else {
-                problems.add(ATTRIBUTE_MAPPING + ": '" + target + "' is not one of " + List.of(AttributeTarget.values()));
+        Map<Setting<?>, Object> values = new HashMap<>();
+        for (Setting<?> setting : SETTINGS) {
+            Object value = setting.read(raw, problems);
+            if (value != null) {
+                values.put(setting, value);
             }
-        });
-
-        Map<String, String> roleValues = new LinkedHashMap<>();
-        roleValues.putAll(parseMap(raw, ROLE_VALUES, problems));
-
-        String policyText = raw.get(UNKNOWN_ROLE_POLICY);
-        UnknownRolePolicy policy = UnknownRolePolicy.parse(policyText).orElse(UnknownRolePolicy.DEFAULT_ROLE);
-        if (policyText != null && !policyText.isBlank() && UnknownRolePolicy.parse(policyText).isEmpty()) {
-            problems.add(UNKNOWN_ROLE_POLICY + ": '" + policyText + "' is not one of " + List.of(UnknownRolePolicy.values()));
         }
+        return new JitSettings(values, problems);
+    }
 
-        return new JitSettings(jitEnabled, defaultRole, managed, mapping, roleValues, policy,
-                splitMultivalued(raw.get(ASSIGNABLE_ROLES)), problems);
+    public static JitSettingsBuilder builder() {
+        return new JitSettingsBuilder(Map.of());
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public JitSettingsBuilder toBuilder() {
+        return new JitSettingsBuilder(values);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.getOrDefault(setting, setting.defaultValue());
     }
 
     public boolean jitEnabled() {
-        return jitEnabled;
+        return get(JIT_ENABLED);
     }
 
-    /** The chosen default role, or {@link #FALLBACK_DEFAULT_ROLE} when none is chosen. */
+    /** The chosen default role, or {@link JitConfigProperties#FALLBACK_DEFAULT_ROLE} when none is chosen. */
     public String defaultRole() {
-        return defaultRole == null ? FALLBACK_DEFAULT_ROLE : defaultRole;
+        String role = get(DEFAULT_ROLE);
+        return role == null ? JitConfigProperties.FALLBACK_DEFAULT_ROLE : role;
     }
 
-    /** True when no default role is chosen, so the extension may create the {@code Agent} role itself. */
+    /** True when no default role is chosen, so that the realm's preparation creates {@code Agent}. */
     public boolean usesFallbackDefaultRole() {
-        return defaultRole == null;
+        return get(DEFAULT_ROLE) == null;
     }
 
     public boolean idpManagedRoles() {
-        return idpManagedRoles;
+        return get(IDP_MANAGED_ROLES);
     }
 
     /** SAML attribute Name or FriendlyName to what it feeds, in the administrator's order. */
     public Map<String, AttributeTarget> attributeMapping() {
-        return attributeMapping;
+        return get(ATTRIBUTE_MAPPING);
     }
 
     /** The attribute names mapped to one target, in the administrator's order. */
     public List<String> attributesFor(AttributeTarget target) {
         List<String> names = new ArrayList<>();
-        attributeMapping.forEach((name, mapped) -> {
+        attributeMapping().forEach((name, mapped) -> {
             if (mapped == target) {
                 names.add(name);
             }
@@ -142,23 +114,23 @@ public final class JitSettings {
         return names;
     }
 
+    /** The role-value table as the administrator wrote it: IdP value to role. */
+    public Map<String, String> roleValues() {
+        return get(ROLE_VALUES);
+    }
+
     /** The role an IdP value stands for according to the role-value table, if the table has it. */
     public Optional<String> roleForValue(String value) {
         return Optional.ofNullable(roleValueIndex.get(roleValueKey(value)));
     }
 
-    /** The role-value table as the administrator wrote it: IdP value to role. */
-    public Map<String, String> roleValues() {
-        return roleValues;
-    }
-
     public UnknownRolePolicy unknownRolePolicy() {
-        return unknownRolePolicy;
+        return get(UNKNOWN_ROLE_POLICY);
     }
 
     /** The allowlist of roles the IdP may grant; empty means any role that is not protected. */
     public List<String> assignableRoles() {
-        return assignableRoles;
+        return get(ASSIGNABLE_ROLES);
     }
 
     /** Human-readable notes about config values that could not be used and fell back to their defaults. */
@@ -169,74 +141,36 @@ public final class JitSettings {
     /** The stored form of these settings, as the admin console would write it. */
     public Map<String, String> toConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put(JIT_ENABLED, Boolean.toString(jitEnabled));
-        if (defaultRole != null) {
-            config.put(DEFAULT_ROLE, defaultRole);
-        }
-        config.put(IDP_MANAGED_ROLES, Boolean.toString(idpManagedRoles));
-        Map<String, String> mapping = new LinkedHashMap<>();
-        attributeMapping.forEach((name, target) -> mapping.put(name, target.name()));
-        config.put(ATTRIBUTE_MAPPING, ConfigMaps.write(mapping));
-        config.put(ROLE_VALUES, ConfigMaps.write(roleValues));
-        config.put(UNKNOWN_ROLE_POLICY, unknownRolePolicy.name());
-        if (!assignableRoles.isEmpty()) {
-            config.put(ASSIGNABLE_ROLES, String.join("\n", assignableRoles));
+        for (Setting<?> setting : SETTINGS) {
+            putStored(config, setting);
         }
         return config;
     }
 
-    public static JitSettingsBuilder builder() {
-        return new JitSettingsBuilder();
+    /** The settings as the REST API shows them, under their JSON names. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Setting<?> setting : SETTINGS) {
+            json.put(setting.name(), shown(setting));
+        }
+        json.put(DEFAULT_ROLE.name(), defaultRole());
+        return json;
     }
 
-    /** A builder holding these settings, to change some of them. */
-    public JitSettingsBuilder toBuilder() {
-        JitSettingsBuilder builder = new JitSettingsBuilder().jitEnabled(jitEnabled).defaultRole(defaultRole).idpManagedRoles(idpManagedRoles)
-                .unknownRolePolicy(unknownRolePolicy);
-        attributeMapping.forEach(builder::map);
-        roleValues.forEach(builder::roleValue);
-        assignableRoles.forEach(builder::assignableRole);
-        return builder;
+    private <T> void putStored(Map<String, String> config, Setting<T> setting) {
+        String text = setting.write(get(setting));
+        if (text != null) {
+            config.put(setting.key(), text);
+        }
+    }
+
+    private <T> Object shown(Setting<T> setting) {
+        return setting.toJson(get(setting));
     }
 
     /** Table keys are cleaned exactly like the values the IdP sends (whitespace collapsed, NFC), then matched ignoring case. */
     private static String roleValueKey(String value) {
         String cleaned = ValueCleaner.roleValue(value);
         return cleaned == null ? "" : cleaned.toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean parseBoolean(Map<String, String> raw, String key, boolean defaultValue, List<String> problems) {
-        String text = ConfigMaps.trimToNull(raw.get(key));
-        if (text == null) {
-            return defaultValue;
-        }
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        problems.add(key + ": '" + text + "' is not true or false");
-        return defaultValue;
-    }
-
-    private static Map<String, String> parseMap(Map<String, String> raw, String key, List<String> problems) {
-        try {
-            return ConfigMaps.parse(raw.get(key));
-        } catch (IllegalArgumentException garbled) {
-            problems.add(key + ": " + garbled.getMessage());
-            return Map.of();
-        }
-    }
-
-    private static List<String> splitMultivalued(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        Set<String> values = new LinkedHashSet<>();
-        for (String part : LIST_SEPARATOR.split(text)) {
-            String value = ConfigMaps.trimToNull(part);
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return new ArrayList<>(values);
     }
 }

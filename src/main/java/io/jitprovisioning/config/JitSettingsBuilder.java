@@ -1,93 +1,82 @@
 package io.jitprovisioning.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
-import static io.jitprovisioning.config.JitSettings.ASSIGNABLE_ROLES;
-import static io.jitprovisioning.config.JitSettings.ATTRIBUTE_MAPPING;
-import static io.jitprovisioning.config.JitSettings.DEFAULT_ROLE;
-import static io.jitprovisioning.config.JitSettings.IDP_MANAGED_ROLES;
-import static io.jitprovisioning.config.JitSettings.JIT_ENABLED;
-import static io.jitprovisioning.config.JitSettings.ROLE_VALUES;
-import static io.jitprovisioning.config.JitSettings.UNKNOWN_ROLE_POLICY;
-
-/** Builds {@link JitSettings} the way the one-step setup receives them; {@link #build()} parses them as stored config. */
+/** Builds {@link JitSettings} in code: each call sets one {@link Setting}; what is not set keeps its value or default. */
 public final class JitSettingsBuilder {
-    private final Map<String, String> config = new LinkedHashMap<>();
-    private final Map<String, String> mapping = new LinkedHashMap<>();
-    private final Map<String, String> roleValues = new LinkedHashMap<>();
-    private final List<String> assignable = new ArrayList<>();
+
+    private final Map<Setting<?>, Object> values;
+
+    JitSettingsBuilder(Map<Setting<?>, Object> values) {
+        this.values = new HashMap<>(values);
+    }
+
+    /** Sets any setting; null goes back to the default. */
+    public <T> JitSettingsBuilder set(Setting<T> setting, T value) {
+        if (value == null) {
+            values.remove(setting);
+        } else {
+            values.put(setting, value);
+        }
+        return this;
+    }
+
+    /** Sets every setting {@code changes} holds. */
+    public JitSettingsBuilder setAll(Map<Setting<?>, Object> changes) {
+        changes.forEach((setting, value) -> {
+            if (value == null) {
+                values.remove(setting);
+            } else {
+                values.put(setting, value);
+            }
+        });
+        return this;
+    }
 
     public JitSettingsBuilder jitEnabled(boolean enabled) {
-        config.put(JIT_ENABLED, Boolean.toString(enabled));
-        return this;
+        return set(JitConfigProperties.JIT_ENABLED, enabled);
     }
 
     public JitSettingsBuilder defaultRole(String role) {
-        if (role == null) {
-            config.remove(DEFAULT_ROLE);
-        } else {
-            config.put(DEFAULT_ROLE, role);
-        }
-        return this;
+        return set(JitConfigProperties.DEFAULT_ROLE, role);
     }
 
     public JitSettingsBuilder idpManagedRoles(boolean managed) {
-        config.put(IDP_MANAGED_ROLES, Boolean.toString(managed));
-        return this;
+        return set(JitConfigProperties.IDP_MANAGED_ROLES, managed);
     }
 
     public JitSettingsBuilder map(String attribute, AttributeTarget target) {
-        mapping.put(attribute, target.name());
-        return this;
-    }
-
-    /** Replaces the whole attribute mapping. */
-    public JitSettingsBuilder attributeMapping(Map<String, AttributeTarget> attributeMapping) {
-        mapping.clear();
-        attributeMapping.forEach(this::map);
-        return this;
-    }
-
-    /** Replaces the whole role-value table. */
-    public JitSettingsBuilder roleValues(Map<String, String> table) {
-        roleValues.clear();
-        roleValues.putAll(table);
-        return this;
-    }
-
-    /** Replaces the whole allowlist. */
-    public JitSettingsBuilder assignableRoles(List<String> roles) {
-        assignable.clear();
-        assignable.addAll(roles);
-        return this;
+        Map<String, AttributeTarget> mapping = new LinkedHashMap<>(current(JitConfigProperties.ATTRIBUTE_MAPPING));
+        mapping.put(attribute, target);
+        return set(JitConfigProperties.ATTRIBUTE_MAPPING, mapping);
     }
 
     public JitSettingsBuilder roleValue(String value, String role) {
-        roleValues.put(value, role);
-        return this;
+        Map<String, String> table = new LinkedHashMap<>(current(JitConfigProperties.ROLE_VALUES));
+        table.put(value, role);
+        return set(JitConfigProperties.ROLE_VALUES, table);
     }
 
     public JitSettingsBuilder unknownRolePolicy(UnknownRolePolicy policy) {
-        config.put(UNKNOWN_ROLE_POLICY, policy.name());
-        return this;
+        return set(JitConfigProperties.UNKNOWN_ROLE_POLICY, policy);
     }
 
     public JitSettingsBuilder assignableRole(String role) {
-        assignable.add(role);
-        return this;
+        List<String> allowed = new ArrayList<>(current(JitConfigProperties.ASSIGNABLE_ROLES));
+        allowed.add(role);
+        return set(JitConfigProperties.ASSIGNABLE_ROLES, allowed);
     }
 
     public JitSettings build() {
-        Map<String, String> all = new LinkedHashMap<>(config);
-        all.put(ATTRIBUTE_MAPPING, ConfigMaps.write(mapping));
-        all.put(ROLE_VALUES, ConfigMaps.write(roleValues));
-        if (!assignable.isEmpty()) {
-            all.put(ASSIGNABLE_ROLES, String.join("\n", assignable));
-        }
-        return JitSettings.from(all);
+        return new JitSettings(values, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T current(Setting<T> setting) {
+        return (T) values.getOrDefault(setting, setting.defaultValue());
     }
 }

@@ -1,8 +1,5 @@
 package io.jitprovisioning.config;
 
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * What happens when the IdP sends role values but none of them names a role the IdP may grant.
  */
@@ -12,16 +9,5 @@ public enum UnknownRolePolicy {
     /** Refuse the login; no account is created or changed. */
     DENY,
     /** Leave the roles the account holds as they are. */
-    KEEP_CURRENT;
-
-    public static Optional<UnknownRolePolicy> parse(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
-    }
+    KEEP_CURRENT
 }

@@ -27,6 +27,7 @@ import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.DefaultRoles;
 import io.jitprovisioning.roles.RealmRoleDirectory;
+import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleDirectory;
 import io.jitprovisioning.roles.RoleRef;
@@ -45,7 +46,7 @@ public final class BrokeredLogin {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final IdentityProviderModel idp;
-    private final Identity identity;
+    private final BrokeredIdentity identity;
     private final JitSettings settings;
     private final SamlAttributes attributes;
     private final RoleDirectory roles;
@@ -57,16 +58,12 @@ public final class BrokeredLogin {
     private ProfileValues newAccountProfile;
     private ProfileValues mappedProfile;
 
-    /** Who is signing in, as Keycloak's broker saw them before the extension changed anything. */
-    private record Identity(String brokerUserId, String username, String modelUsername, String nameIdEmail) {
-    }
-
     public BrokeredLogin(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, JitSettings settings,
                          ProvenanceStore provenance) {
         this.session = session;
         this.realm = realm;
         this.idp = context.getIdpConfig();
-        this.identity = new Identity(context.getId(), context.getUsername(), context.getModelUsername(), context.getEmail());
+        this.identity = BrokeredIdentity.of(context);
         this.settings = settings;
         this.attributes = SamlAttributes.from(context);
         this.provenance = provenance;
@@ -105,6 +102,11 @@ public final class BrokeredLogin {
         return settings.idpManagedRoles() && roleDecision().isRefused() ? Optional.of(roleDecision().refusal()) : Optional.empty();
     }
 
+    /** The role values behind a role refusal (policy DENY), for the event; none for any other refusal. */
+    public List<RefusedRole> rolesBehindRefusal() {
+        return roleRefusal().isPresent() ? roleDecision().refused() : List.of();
+    }
+
     /** The profile a new account starts with: mapped fields, then common attribute names, then an email NameID. */
     public ProfileValues newAccountProfile() {
         if (newAccountProfile == null) {
@@ -140,7 +142,8 @@ public final class BrokeredLogin {
             return new Admission.Refuse(roleRefusal.get(), "UNKNOWN_ROLE_POLICY_DENY");
         }
         EmailTrust email = emailTrust(newAccountProfile().email().orElse(null));
-        SigningIn person = new SigningIn(idpAlias(), brokerUserId(), username(email.email()), email, settings.jitEnabled());
+        SigningIn person = new SigningIn(idpAlias(), brokerUserId(), identity.username(realm, idpAlias(), email.email()), email,
+                settings.jitEnabled());
         return FirstLoginAdmission.decide(session, realm, person, organization(), provenance);
     }
 
@@ -179,20 +182,5 @@ public final class BrokeredLogin {
             defaultRole = DefaultRoles.find(roles, settings, idpAlias(), realm.getName());
         }
         return defaultRole;
-    }
-
-    /**
-     * The username Keycloak gives the account, as IdentityBrokerService derives it (the mapper runs before Keycloak
-     * has set it on the context).
-     */
-    String username(String email) {
-        String username = identity.modelUsername();
-        if (username == null && realm.isRegistrationEmailAsUsername() && email != null) {
-            username = email;
-        }
-        if (username == null) {
-            username = identity.username() != null ? identity.username() : idpAlias() + "." + brokerUserId();
-        }
-        return username.trim();
     }
 }

@@ -16,7 +16,7 @@ final class IdpEndpoints {
             String binding = Dom.attribute(slo, "Binding");
             String location = Dom.attribute(slo, "Location");
             if (SamlNames.isSupportedBinding(binding) && isAbsoluteHttpUrl(location)) {
-                report.sloServices.add(new SloService(binding, location));
+                report.sloServices.add(new Endpoint(binding, location));
             }
         }
         for (Element format : Dom.metadataChildren(idpDescriptor, "NameIDFormat")) {
@@ -39,7 +39,7 @@ final class IdpEndpoints {
             supported++;
             String location = Dom.attribute(sso, "Location");
             if (isAbsoluteHttpUrl(location)) {
-                report.ssoServices.add(new SsoService(binding, location));
+                report.ssoServices.add(new Endpoint(binding, location));
             } else {
                 invalidLocations++;
             }

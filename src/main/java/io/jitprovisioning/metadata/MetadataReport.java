@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  */
 public record MetadataReport(
         String entityId,
-        List<SsoService> ssoServices,
-        List<SloService> sloServices,
+        List<Endpoint> ssoServices,
+        List<Endpoint> sloServices,
         List<String> signingCertificates,
         List<CertificateInfo> certificates,
         List<String> nameIdFormats,
@@ -50,13 +50,13 @@ public record MetadataReport(
     }
 
     /** The HTTP-POST SingleSignOnService if there is one, else the HTTP-Redirect one. */
-    public Optional<SsoService> preferredSsoService() {
-        return preferPost(ssoServices, SsoService::isHttpPost);
+    public Optional<Endpoint> preferredSsoService() {
+        return preferPost(ssoServices, Endpoint::isHttpPost);
     }
 
     /** The HTTP-POST SingleLogoutService if there is one, else the HTTP-Redirect one. */
-    public Optional<SloService> preferredSloService() {
-        return preferPost(sloServices, SloService::isHttpPost);
+    public Optional<Endpoint> preferredSloService() {
+        return preferPost(sloServices, Endpoint::isHttpPost);
     }
 
     private static <T> Optional<T> preferPost(List<T> services, Predicate<T> isPost) {

@@ -9,8 +9,8 @@ import java.util.Set;
 final class ReportBuilder {
     String entityId;
     Boolean wantAuthnRequestsSigned;
-    final List<SsoService> ssoServices = new ArrayList<>();
-    final List<SloService> sloServices = new ArrayList<>();
+    final List<Endpoint> ssoServices = new ArrayList<>();
+    final List<Endpoint> sloServices = new ArrayList<>();
     final Set<String> signingCertificates = new LinkedHashSet<>();
     final List<CertificateInfo> certificates = new ArrayList<>();
     final Set<String> nameIdFormats = new LinkedHashSet<>();

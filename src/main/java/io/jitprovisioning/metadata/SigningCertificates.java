@@ -2,7 +2,6 @@ package io.jitprovisioning.metadata;
 
 import java.time.Clock;
 import java.time.Instant;
-import javax.security.auth.x500.X500Principal;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -44,10 +43,9 @@ final class SigningCertificates {
 
     private void record(CertificateDecoder.Decoded decoded, String use, boolean signing, Instant now,
             ReportBuilder report) {
-        Instant notAfter = decoded.certificate().getNotAfter().toInstant();
-        boolean isExpired = notAfter.isBefore(now);
-        String subject = decoded.certificate().getSubjectX500Principal().getName(X500Principal.RFC2253);
-        report.certificates.add(new CertificateInfo(use, subject, notAfter, isExpired));
+        CertificateInfo info = CertificateInfo.of(use, decoded.certificate(), now);
+        boolean isExpired = info.expired();
+        report.certificates.add(info);
         pemWrapped += decoded.pemWrapped() ? 1 : 0;
         if (signing) {
             signingDecoded++;

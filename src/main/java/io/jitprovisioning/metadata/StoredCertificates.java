@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.security.auth.x500.X500Principal;
-
 /** Describes the signing certificates a configured identity provider holds (Keycloak stores them comma-separated). */
 public final class StoredCertificates {
 
@@ -18,10 +16,8 @@ public final class StoredCertificates {
             return described;
         }
         for (String text : commaSeparatedBase64.split(",")) {
-            CertificateDecoder.decode(text).ifPresent(decoded -> described.add(new CertificateInfo("signing",
-                    decoded.certificate().getSubjectX500Principal().getName(X500Principal.RFC2253),
-                    decoded.certificate().getNotAfter().toInstant(),
-                    decoded.certificate().getNotAfter().toInstant().isBefore(clock.instant()))));
+            CertificateDecoder.decode(text)
+                    .ifPresent(decoded -> described.add(CertificateInfo.of("signing", decoded.certificate(), clock.instant())));
         }
         return described;
     }

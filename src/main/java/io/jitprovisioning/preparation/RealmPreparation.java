@@ -8,6 +8,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.UserProfileProvider;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 
 /**
@@ -31,10 +32,10 @@ public final class RealmPreparation {
             profiles.setConfiguration(config);
             LOG.infof("Updated the JIT provisioning declarations in the user profile of realm %s", realm.getName());
         }
-        if (settings.usesFallbackDefaultRole() && realm.getRole(JitSettings.FALLBACK_DEFAULT_ROLE) == null) {
-            RoleModel role = realm.addRole(JitSettings.FALLBACK_DEFAULT_ROLE);
+        if (settings.usesFallbackDefaultRole() && realm.getRole(JitConfigProperties.FALLBACK_DEFAULT_ROLE) == null) {
+            RoleModel role = realm.addRole(JitConfigProperties.FALLBACK_DEFAULT_ROLE);
             role.setDescription(FALLBACK_ROLE_DESCRIPTION);
-            LOG.infof("Created the default role %s in realm %s", JitSettings.FALLBACK_DEFAULT_ROLE, realm.getName());
+            LOG.infof("Created the default role %s in realm %s", JitConfigProperties.FALLBACK_DEFAULT_ROLE, realm.getName());
         }
     }
 
@@ -43,7 +44,7 @@ public final class RealmPreparation {
      * so that concurrent first sign-ins neither fail on the role's unique name nor leave half-made accounts.
      */
     public static void ensure(KeycloakSession session, RealmModel realm, JitSettings settings) {
-        boolean roleMissing = settings.usesFallbackDefaultRole() && realm.getRole(JitSettings.FALLBACK_DEFAULT_ROLE) == null;
+        boolean roleMissing = settings.usesFallbackDefaultRole() && realm.getRole(JitConfigProperties.FALLBACK_DEFAULT_ROLE) == null;
         if (!roleMissing && ProfileDeclarations.isCurrent(session.getProvider(UserProfileProvider.class).getConfiguration())) {
             return;
         }

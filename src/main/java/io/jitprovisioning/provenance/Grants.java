@@ -42,6 +42,11 @@ public final class Grants {
                 && !entry.getKey().idpAlias().equals(idpAlias) && entry.getValue().contains(targetId));
     }
 
+    /** The identity providers that granted something. */
+    public Set<String> identityProviders() {
+        return targets.keySet().stream().map(Key::idpAlias).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public boolean isEmpty() {
         return targets.isEmpty();
     }

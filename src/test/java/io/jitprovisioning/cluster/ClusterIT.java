@@ -247,12 +247,12 @@ class ClusterIT {
         assertThat(login.isLoggedIn()).as("%s: %s", who, login).isTrue();
     }
 
-    /** The role holds, and the provenance attribute names exactly that role (by id), as seen through the current node. */
+    /** The role holds, and the provenance names exactly that role as the IdP's, as seen through the current node. */
     private static void assertRoleAndProvenance(SamlBrokerFixture fixture, String name, String role) {
         UserRepresentation user = fixture.brokerUser(name);
         assertThat(fixture.realmRolesOf(user.getId())).as("roles of %s", name).containsExactly(role);
-        assertThat(user.getAttributes().get("jit.managed.roles")).as("jit.managed.roles of %s", name)
-                .containsExactly(fixture.realmRole(role).getId());
+        assertThat(fixture.grantedRoles(user.getId())).as("provenance of %s", name)
+                .isEqualTo(Map.of(SamlBrokerFixture.IDP_ALIAS, List.of(role)));
     }
 
     private static String required(String property) {

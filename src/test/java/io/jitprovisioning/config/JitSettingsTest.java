@@ -45,9 +45,9 @@ class JitSettingsTest {
 
         @Test
         void aBlankDefaultRoleMeansTheFallback() {
-            JitSettings settings = parse(JitSettings.DEFAULT_ROLE, "   ");
+            JitSettings settings = parse(JitConfigProperties.DEFAULT_ROLE.key(), "   ");
 
-            assertThat(settings.defaultRole()).isEqualTo(JitSettings.FALLBACK_DEFAULT_ROLE);
+            assertThat(settings.defaultRole()).isEqualTo(JitConfigProperties.FALLBACK_DEFAULT_ROLE);
             assertThat(settings.usesFallbackDefaultRole()).isTrue();
         }
 
@@ -62,15 +62,15 @@ class JitSettingsTest {
     class EveryKey {
 
         private final JitSettings settings = parse(
-                JitSettings.JIT_ENABLED, "FALSE",
-                JitSettings.DEFAULT_ROLE, " my-app.viewer ",
-                JitSettings.IDP_MANAGED_ROLES, "true",
-                JitSettings.ATTRIBUTE_MAPPING, "[{\"key\":\"role\",\"value\":\"USER_ROLE\"},"
+                JitConfigProperties.JIT_ENABLED.key(), "FALSE",
+                JitConfigProperties.DEFAULT_ROLE.key(), " my-app.viewer ",
+                JitConfigProperties.IDP_MANAGED_ROLES.key(), "true",
+                JitConfigProperties.ATTRIBUTE_MAPPING.key(), "[{\"key\":\"role\",\"value\":\"USER_ROLE\"},"
                         + "{\"key\":\" urn:oid:2.5.4.42 \",\"value\":\" user_first_name \"},"
                         + "{\"key\":\"groups\",\"value\":\"USER_ROLE\"}]",
-                JitSettings.ROLE_VALUES, "[{\"key\":\"Engineering\",\"value\":\"developer\"}]",
-                JitSettings.UNKNOWN_ROLE_POLICY, "deny",
-                JitSettings.ASSIGNABLE_ROLES, "developer##my-app.editor");
+                JitConfigProperties.ROLE_VALUES.key(), "[{\"key\":\"Engineering\",\"value\":\"developer\"}]",
+                JitConfigProperties.UNKNOWN_ROLE_POLICY.key(), "deny",
+                JitConfigProperties.ASSIGNABLE_ROLES.key(), "developer##my-app.editor");
 
         @Test
         void eachValueIsRead() {
@@ -99,6 +99,17 @@ class JitSettingsTest {
         }
 
         @Test
+        @DisplayName("table keys are cleaned exactly like the IdP's values: whitespace collapsed, invisible characters dropped, NFC")
+        void tableKeysAreNormalisedLikeTheValues() {
+            JitSettings table = JitSettings.builder().roleValue("Research  and\u00A0Development", "developer")
+                    .roleValue("Cafe\u0301", "barista").roleValue("Ops\u200B Team", "operator").build();
+
+            assertThat(table.roleForValue("research and development")).contains("developer");
+            assertThat(table.roleForValue("Caf\u00E9")).contains("barista");
+            assertThat(table.roleForValue("Ops Team")).contains("operator");
+        }
+
+        @Test
         void valuesOutsideTheTableHaveNoRole() {
             assertThat(settings.roleForValue("Engineer")).isEmpty();
             assertThat(settings.roleForValue(null)).isEmpty();
@@ -112,18 +123,18 @@ class JitSettingsTest {
         @ParameterizedTest
         @ValueSource(strings = {"not json", "{\"key\":\"role\",\"value\":\"USER_ROLE\"}", "[1,2]", "[{\"key\":[\"a\"]}]"})
         void aMappingThatIsNotAListOfEntriesIsEmptyAndReported(String json) {
-            JitSettings settings = parse(JitSettings.ATTRIBUTE_MAPPING, json, JitSettings.ROLE_VALUES, json);
+            JitSettings settings = parse(JitConfigProperties.ATTRIBUTE_MAPPING.key(), json, JitConfigProperties.ROLE_VALUES.key(), json);
 
             assertThat(settings.attributeMapping()).isEmpty();
             assertThat(settings.roleValues()).isEmpty();
             assertThat(settings.problems()).hasSize(2)
-                    .anySatisfy(problem -> assertThat(problem).startsWith(JitSettings.ATTRIBUTE_MAPPING + ":"))
-                    .anySatisfy(problem -> assertThat(problem).startsWith(JitSettings.ROLE_VALUES + ":"));
+                    .anySatisfy(problem -> assertThat(problem).startsWith(JitConfigProperties.ATTRIBUTE_MAPPING.key() + ":"))
+                    .anySatisfy(problem -> assertThat(problem).startsWith(JitConfigProperties.ROLE_VALUES.key() + ":"));
         }
 
         @Test
         void anUnknownTargetIsDroppedAndTheRestKept() {
-            JitSettings settings = parse(JitSettings.ATTRIBUTE_MAPPING,
+            JitSettings settings = parse(JitConfigProperties.ATTRIBUTE_MAPPING.key(),
                     "[{\"key\":\"mail\",\"value\":\"USER_MAIL\"},{\"key\":\"sn\",\"value\":\"USER_LAST_NAME\"}]");
 
             assertThat(settings.attributeMapping()).containsExactly(entry("sn", AttributeTarget.USER_LAST_NAME));
@@ -132,7 +143,7 @@ class JitSettingsTest {
 
         @Test
         void entriesWithoutKeyOrValueAreSkippedSilently() {
-            JitSettings settings = parse(JitSettings.ROLE_VALUES,
+            JitSettings settings = parse(JitConfigProperties.ROLE_VALUES.key(),
                     "[null,{\"key\":\" \",\"value\":\"x\"},{\"key\":\"a\"},{\"key\":\"b\",\"value\":\"role-b\"}]");
 
             assertThat(settings.roleValues()).containsExactly(entry("b", "role-b"));
@@ -141,7 +152,7 @@ class JitSettingsTest {
 
         @Test
         void anUnknownPolicyFallsBackToDefaultRole() {
-            JitSettings settings = parse(JitSettings.UNKNOWN_ROLE_POLICY, "REJECT");
+            JitSettings settings = parse(JitConfigProperties.UNKNOWN_ROLE_POLICY.key(), "REJECT");
 
             assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
             assertThat(settings.problems()).singleElement().asString().contains("REJECT");
@@ -150,7 +161,7 @@ class JitSettingsTest {
         @ParameterizedTest
         @ValueSource(strings = {"yes", "1", "on"})
         void aNonBooleanKeepsTheDefaultOfEachSwitch(String text) {
-            JitSettings settings = parse(JitSettings.JIT_ENABLED, text, JitSettings.IDP_MANAGED_ROLES, text);
+            JitSettings settings = parse(JitConfigProperties.JIT_ENABLED.key(), text, JitConfigProperties.IDP_MANAGED_ROLES.key(), text);
 
             assertThat(settings.jitEnabled()).isTrue();
             assertThat(settings.idpManagedRoles()).isFalse();
@@ -164,7 +175,7 @@ class JitSettingsTest {
 
         @Test
         void itIsSplitOnDoubleHashTrimmedAndDeduplicated() {
-            JitSettings settings = parse(JitSettings.ASSIGNABLE_ROLES, " editor ##  ##viewer####editor## my-app.admin ");
+            JitSettings settings = parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), " editor ##  ##viewer####editor## my-app.admin ");
 
             assertThat(settings.assignableRoles()).containsExactly("editor", "viewer", "my-app.admin");
         }
@@ -172,15 +183,15 @@ class JitSettingsTest {
         @Test
         @DisplayName("one role per line, as the admin console's text area stores it (Windows line ends too)")
         void itIsSplitOnLines() {
-            JitSettings settings = parse(JitSettings.ASSIGNABLE_ROLES, "editor\nviewer\r\n\n my-app.admin \n");
+            JitSettings settings = parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), "editor\nviewer\r\n\n my-app.admin \n");
 
             assertThat(settings.assignableRoles()).containsExactly("editor", "viewer", "my-app.admin");
-            assertThat(settings.toConfig()).containsEntry(JitSettings.ASSIGNABLE_ROLES, "editor\nviewer\nmy-app.admin");
+            assertThat(settings.toConfig()).containsEntry(JitConfigProperties.ASSIGNABLE_ROLES.key(), "editor\nviewer\nmy-app.admin");
         }
 
         @Test
         void onlyBlanksMeansNoAllowlist() {
-            assertThat(parse(JitSettings.ASSIGNABLE_ROLES, " ## ").assignableRoles()).isEmpty();
+            assertThat(parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), " ## ").assignableRoles()).isEmpty();
         }
     }
 
@@ -220,7 +231,7 @@ class JitSettingsTest {
         void noChosenDefaultRoleStaysTheFallback() {
             Map<String, String> stored = JitSettings.builder().defaultRole(null).build().toConfig();
 
-            assertThat(stored).doesNotContainKeys(JitSettings.DEFAULT_ROLE, JitSettings.ASSIGNABLE_ROLES);
+            assertThat(stored).doesNotContainKeys(JitConfigProperties.DEFAULT_ROLE.key(), JitConfigProperties.ASSIGNABLE_ROLES.key());
             assertThat(JitSettings.from(stored).usesFallbackDefaultRole()).isTrue();
         }
     }

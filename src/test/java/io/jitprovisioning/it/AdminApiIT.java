@@ -68,6 +68,16 @@ class AdminApiIT {
                 "roleValues", map("Engineering", "developer"), "unknownRolePolicy", "DEFAULT_ROLE", "assignableRoles", List.of());
     }
 
+    /** The console setup page's form, stored as Keycloak's console stores it: a UiPageProvider component. */
+    private Map<String, Object> component(String alias, String metadata) {
+        String realmId = admin.get("/setup").expect(200).json().get("id").asText();
+        return map("name", alias, "providerId", "jit-provisioning", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
+                "parentId", realmId, "config", map("alias", List.of(alias), "metadata", List.of(metadata),
+                        "jit.enabled", List.of("true"), "default.role", List.of("support"),
+                        "attribute.mapping", List.of("[{\"key\":\"role\",\"value\":\"USER_ROLE\"}]"),
+                        "idp.managed.roles", List.of("true"), "assignable.roles", List.of("developer", "support")));
+    }
+
     @Nested
     @DisplayName("POST /metadata/validate")
     class Validate {
@@ -199,6 +209,24 @@ class AdminApiIT {
         }
 
         @Test
+        @DisplayName("PUT on an identity provider that is not SAML is refused with UNSUPPORTED_IDP_TYPE, and nothing changes")
+        void putOnOidcIsRefused() {
+            admin.post("/setup/identity-provider/instances", map("alias", "oidc-idp", "providerId", "oidc", "enabled", true,
+                    "config", map("clientId", "x", "clientSecret", "y", "authorizationUrl", "https://idp.example/auth",
+                            "tokenUrl", "https://idp.example/token"))).expect(201);
+
+            AdminApi.Reply reply = admin.put(BASE + "/identity-providers/oidc-idp", map("metadata", fixture.idpMetadata()));
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(codes(reply.json(), "errors")).containsExactly("UNSUPPORTED_IDP_TYPE");
+            JsonNode idp = admin.get("/setup/identity-provider/instances/oidc-idp").expect(200).json();
+            assertThat(idp.get("providerId").asText()).isEqualTo("oidc");
+            assertThat(idp.get("config").get("tokenUrl").asText()).isEqualTo("https://idp.example/token");
+            assertThat(admin.get("/setup/identity-provider/instances/oidc-idp/mappers").json()).isEmpty();
+            assertThat(admin.get(BASE + "/identity-providers/oidc-idp").status()).isEqualTo(400);
+        }
+
+        @Test
         @DisplayName("PUT changes only what it names, and a metadata re-upload keeps the mapper")
         void put() {
             admin.put(BASE + "/identity-providers/second", map("defaultRole", "developer", "jitEnabled", false)).expect(200);
@@ -216,17 +244,8 @@ class AdminApiIT {
     @DisplayName("the admin console's setup page (a UiPageProvider component)")
     class SetupPage {
 
-        private Map<String, Object> component(String alias, String metadata) {
-            String realmId = admin.get("/setup").expect(200).json().get("id").asText();
-            return map("name", alias, "providerId", "jit-provisioning", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                    "parentId", realmId, "config", map("alias", List.of(alias), "metadata", List.of(metadata),
-                            "jit.enabled", List.of("true"), "default.role", List.of("support"),
-                            "attribute.mapping", List.of("[{\"key\":\"role\",\"value\":\"USER_ROLE\"}]"),
-                            "idp.managed.roles", List.of("true"), "assignable.roles", List.of("developer", "support")));
-        }
-
         @Test
-        @DisplayName("saving the page sets up the identity provider with the JIT mapper and flow")
+        @DisplayName("saving the page sets up the identity provider with the JIT mapper and flow, recorded as the REST API records it")
         void savingSetsUp() {
             admin.post("/setup/components", component("from-console", fixture.idpMetadata())).expect(201);
 
@@ -234,6 +253,11 @@ class AdminApiIT {
             assertThat(summary.get("firstBrokerLoginFlow").asText()).isEqualTo("JIT first broker login");
             assertThat(summary.get("settings").get("assignableRoles")).hasSize(2);
             assertThat(summary.get("settings").get("attributeMapping").get("role").asText()).isEqualTo("USER_ROLE");
+            List<AdminEventRepresentation> events = admin.get("/setup/admin-events?max=100", new TypeReference<List<AdminEventRepresentation>>() {
+            });
+            assertThat(events).filteredOn(event -> event.getResourcePath().startsWith("identity-provider/instances/from-console"))
+                    .extracting(AdminEventRepresentation::getResourceType, AdminEventRepresentation::getOperationType)
+                    .contains(tuple("IDENTITY_PROVIDER", "CREATE"), tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
         }
 
         @Test
@@ -254,11 +278,14 @@ class AdminApiIT {
 
         AdminApi viewer;
         AdminApi nobody;
+        AdminApi realmManager;
 
         @BeforeAll
         void createAdmins() {
             viewer = masterUser("jit-viewer", "view-identity-providers");
             nobody = masterUser("jit-nobody", null);
+            realmManager = masterUser("jit-realm-manager", "manage-realm");
+            admin.post(BASE + "/identity-providers", setupBody("guarded")).expect(201);
         }
 
         private AdminApi masterUser(String username, String setupRealmRole) {
@@ -300,8 +327,18 @@ class AdminApiIT {
                     .isEqualTo(403);
             assertThat(nobody.post(BASE + "/identity-providers", setupBody("nope")).status()).isEqualTo(403);
             assertThat(viewer.post(BASE + "/identity-providers", setupBody("nope")).status()).isEqualTo(403);
-            assertThat(viewer.get(BASE + "/identity-providers/" + SamlBrokerFixture.IDP_ALIAS).status()).isIn(200, 404);
-            assertThat(nobody.get(BASE + "/identity-providers/" + SamlBrokerFixture.IDP_ALIAS).status()).isEqualTo(403);
+            assertThat(viewer.get(BASE + "/identity-providers/guarded").status()).isEqualTo(200);
+            assertThat(nobody.get(BASE + "/identity-providers/guarded").status()).isEqualTo(403);
+        }
+
+        @Test
+        @DisplayName("the console page needs manage-identity-providers too: manage-realm alone gets 403, and nothing is written")
+        void consolePageNeedsManageIdentityProviders() {
+            AdminApi.Reply reply = realmManager.post("/setup/components", component("sneaky", fixture.idpMetadata()));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+            assertThat(admin.get("/setup/identity-provider/instances/sneaky").status()).isEqualTo(404);
+            assertThat(admin.get("/setup/components?type=org.keycloak.services.ui.extend.UiPageProvider&name=sneaky").json()).isEmpty();
         }
     }
 }

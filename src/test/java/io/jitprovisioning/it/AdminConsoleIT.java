@@ -160,7 +160,7 @@ class AdminConsoleIT {
         console.clickTestId("mappers-tab");
         console.clickTestId("no-mappers-empty-action");
         console.select("identityProviderMapper", MAPPER_TYPE);
-        console.field(JitSettings.ASSIGNABLE_ROLES);
+        console.field(JitConfigProperties.ASSIGNABLE_ROLES.key());
 
         assertFieldsInProductOrderWithHelpAndDefaults(console);
         fillEveryField(console);
@@ -187,7 +187,7 @@ class AdminConsoleIT {
     @Test
     @DisplayName("a user the IdP signs in while JIT User Provisioning is off sees the refusal page, in English and in German")
     void refusedUserSeesTheRefusalPage() {
-        SamlBrokerFixture refusing = SamlBrokerFixture.create(admin, "console-refusal", Map.of(JitSettings.JIT_ENABLED, "false"));
+        SamlBrokerFixture refusing = SamlBrokerFixture.create(admin, "console-refusal", Map.of(JitConfigProperties.JIT_ENABLED.key(), "false"));
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> realm = admin.get("/" + refusing.brokerRealm(), Map.class);
@@ -230,14 +230,14 @@ class AdminConsoleIT {
             String metadataKey = setupKey("SAML metadata file");
             console.uploadFile(metadataKey, metadata);
             assertThat(console.fileText(metadataKey)).as("the file's text, as the console read it").isEqualTo(broker.idpMetadata());
-            console.setSwitch(setupKey(JitSettings.JIT_ENABLED), true);
-            console.pickRole(setupKey(JitSettings.DEFAULT_ROLE), null, "developer");
-            console.setSwitch(setupKey(JitSettings.IDP_MANAGED_ROLES), true);
-            console.fillKeyValues(setupKey(JitSettings.ATTRIBUTE_MAPPING), SETUP_ATTRIBUTE_MAPPING);
-            console.fillKeyValues(setupKey(JitSettings.ROLE_VALUES), SETUP_ROLE_VALUES);
-            console.select(setupKey(JitSettings.UNKNOWN_ROLE_POLICY), UnknownRolePolicy.DENY.name());
-            console.fillList(setupKey(JitSettings.ASSIGNABLE_ROLES), SETUP_ASSIGNABLE_ROLES);
-            assertThat(console.chips(setupKey(JitSettings.DEFAULT_ROLE))).containsExactly("developer");
+            console.setSwitch(setupKey(JitConfigProperties.JIT_ENABLED.key()), true);
+            console.pickRole(setupKey(JitConfigProperties.DEFAULT_ROLE.key()), null, "developer");
+            console.setSwitch(setupKey(JitConfigProperties.IDP_MANAGED_ROLES.key()), true);
+            console.fillKeyValues(setupKey(JitConfigProperties.ATTRIBUTE_MAPPING.key()), SETUP_ATTRIBUTE_MAPPING);
+            console.fillKeyValues(setupKey(JitConfigProperties.ROLE_VALUES.key()), SETUP_ROLE_VALUES);
+            console.select(setupKey(JitConfigProperties.UNKNOWN_ROLE_POLICY.key()), UnknownRolePolicy.DENY.name());
+            console.fillList(setupKey(JitConfigProperties.ASSIGNABLE_ROLES.key()), SETUP_ASSIGNABLE_ROLES);
+            assertThat(console.chips(setupKey(JitConfigProperties.DEFAULT_ROLE.key()))).containsExactly("developer");
 
             assertThat(console.save("save")).as("the console's answer to Save").isEqualTo("Saved successfully");
 
@@ -305,13 +305,13 @@ class AdminConsoleIT {
         assertThat(setupText(console, "Alias").getAttribute("value")).isEqualTo(SETUP_ALIAS);
         assertThat(setupText(console, "Display name").getAttribute("value")).isEqualTo(SETUP_DISPLAY_NAME);
         assertThat(console.fileText(setupKey("SAML metadata file"))).isEqualTo(metadata);
-        assertThat(console.switchOn(setupKey(JitSettings.JIT_ENABLED))).isTrue();
-        assertThat(console.chips(setupKey(JitSettings.DEFAULT_ROLE))).containsExactly("developer");
-        assertThat(console.switchOn(setupKey(JitSettings.IDP_MANAGED_ROLES))).isTrue();
-        assertThat(console.keyValues(setupKey(JitSettings.ATTRIBUTE_MAPPING))).isEqualTo(SETUP_ATTRIBUTE_MAPPING);
-        assertThat(console.keyValues(setupKey(JitSettings.ROLE_VALUES))).isEqualTo(SETUP_ROLE_VALUES);
-        assertThat(console.selected(setupKey(JitSettings.UNKNOWN_ROLE_POLICY))).isEqualTo(UnknownRolePolicy.DENY.name());
-        assertThat(console.list(setupKey(JitSettings.ASSIGNABLE_ROLES))).containsExactlyElementsOf(SETUP_ASSIGNABLE_ROLES);
+        assertThat(console.switchOn(setupKey(JitConfigProperties.JIT_ENABLED.key()))).isTrue();
+        assertThat(console.chips(setupKey(JitConfigProperties.DEFAULT_ROLE.key()))).containsExactly("developer");
+        assertThat(console.switchOn(setupKey(JitConfigProperties.IDP_MANAGED_ROLES.key()))).isTrue();
+        assertThat(console.keyValues(setupKey(JitConfigProperties.ATTRIBUTE_MAPPING.key()))).isEqualTo(SETUP_ATTRIBUTE_MAPPING);
+        assertThat(console.keyValues(setupKey(JitConfigProperties.ROLE_VALUES.key()))).isEqualTo(SETUP_ROLE_VALUES);
+        assertThat(console.selected(setupKey(JitConfigProperties.UNKNOWN_ROLE_POLICY.key()))).isEqualTo(UnknownRolePolicy.DENY.name());
+        assertThat(console.list(setupKey(JitConfigProperties.ASSIGNABLE_ROLES.key()))).containsExactlyElementsOf(SETUP_ASSIGNABLE_ROLES);
     }
 
     /** Logs in, opens the realm, finds the extension's page under Configure and opens its empty "Create item" form. */
@@ -329,7 +329,7 @@ class AdminConsoleIT {
         assertThat(console.driver().findElement(By.id("view-header-subkey")).getText()).isEqualTo(new JitSetupPageFactory().getHelpText());
         console.clickTestId("there-are-no-items-empty-action");
         console.awaitRoute("/page-section/" + JitSetupPageFactory.PROVIDER_ID + "/add");
-        console.field(setupKey(JitSettings.ASSIGNABLE_ROLES));
+        console.field(setupKey(JitConfigProperties.ASSIGNABLE_ROLES.key()));
         return console;
     }
 
@@ -401,7 +401,7 @@ class AdminConsoleIT {
                 .containsExactlyElementsOf(FORM_ORDER);
         assertThat(labels.indexOf(FORM_ORDER.get(0))).as("the JIT fields come after the console's own")
                 .isGreaterThan(labels.indexOf("Mapper type"));
-        assertThat(console.keyValueFieldWithoutLabel(JitSettings.ATTRIBUTE_MAPPING))
+        assertThat(console.keyValueFieldWithoutLabel(JitConfigProperties.ATTRIBUTE_MAPPING.key()))
                 .as("Keycloak %s shows an empty key/value field without its label and help (26.4, 26.5) or with them (26.7)",
                         SharedKeycloak.release())
                 .isEqualTo(SharedKeycloak.release().compareTo(KEY_VALUE_LABELLED_WHEN_EMPTY) < 0);
@@ -410,24 +410,24 @@ class AdminConsoleIT {
                 assertThat(console.helpText(property.getLabel())).as("help of %s", property.getLabel()).isEqualTo(property.getHelpText());
             }
         }
-        assertThat(console.switchOn(JitSettings.JIT_ENABLED)).as("JIT User Provisioning's default").isTrue();
-        assertThat(console.switchOn(JitSettings.IDP_MANAGED_ROLES)).as("IdP Managed Roles' default").isFalse();
-        assertThat(console.selected(JitSettings.UNKNOWN_ROLE_POLICY)).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE.name());
-        assertThat(console.options(JitSettings.UNKNOWN_ROLE_POLICY))
+        assertThat(console.switchOn(JitConfigProperties.JIT_ENABLED.key())).as("JIT User Provisioning's default").isTrue();
+        assertThat(console.switchOn(JitConfigProperties.IDP_MANAGED_ROLES.key())).as("IdP Managed Roles' default").isFalse();
+        assertThat(console.selected(JitConfigProperties.UNKNOWN_ROLE_POLICY.key())).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE.name());
+        assertThat(console.options(JitConfigProperties.UNKNOWN_ROLE_POLICY.key()))
                 .containsExactly(Arrays.stream(UnknownRolePolicy.values()).map(Enum::name).toArray(String[]::new));
     }
 
     private static void fillEveryField(AdminConsole console) {
         console.textInput("name").sendKeys(MAPPER_NAME);
         console.select("config.syncMode", "Force");
-        console.setSwitch(JitSettings.JIT_ENABLED, true);
-        console.pickRole(JitSettings.DEFAULT_ROLE, "my-app", "editor");
-        console.setSwitch(JitSettings.IDP_MANAGED_ROLES, true);
-        console.fillKeyValues(JitSettings.ATTRIBUTE_MAPPING, ATTRIBUTE_MAPPING);
-        console.fillKeyValues(JitSettings.ROLE_VALUES, ROLE_VALUES);
-        console.select(JitSettings.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.DENY.name());
-        console.fillList(JitSettings.ASSIGNABLE_ROLES, ASSIGNABLE_ROLES);
-        assertThat(console.chips(JitSettings.DEFAULT_ROLE)).containsExactly("my-app editor");
+        console.setSwitch(JitConfigProperties.JIT_ENABLED.key(), true);
+        console.pickRole(JitConfigProperties.DEFAULT_ROLE.key(), "my-app", "editor");
+        console.setSwitch(JitConfigProperties.IDP_MANAGED_ROLES.key(), true);
+        console.fillKeyValues(JitConfigProperties.ATTRIBUTE_MAPPING.key(), ATTRIBUTE_MAPPING);
+        console.fillKeyValues(JitConfigProperties.ROLE_VALUES.key(), ROLE_VALUES);
+        console.select(JitConfigProperties.UNKNOWN_ROLE_POLICY.key(), UnknownRolePolicy.DENY.name());
+        console.fillList(JitConfigProperties.ASSIGNABLE_ROLES.key(), ASSIGNABLE_ROLES);
+        assertThat(console.chips(JitConfigProperties.DEFAULT_ROLE.key())).containsExactly("my-app editor");
         // Checked once the key/value fields have rows: Keycloak 26.4 and 26.5 show their help only then.
         JitConfigProperties.ALL.stream().filter(AdminConsoleIT::isKeyValue).forEach(property ->
                 assertThat(console.helpText(property.getLabel())).as("help of %s", property.getLabel()).isEqualTo(property.getHelpText()));
@@ -444,17 +444,17 @@ class AdminConsoleIT {
         assertThat(mappers).extracting(IdentityProviderMapperRepresentation::getName).containsExactly(MAPPER_NAME);
         assertThat(mappers.get(0).getIdentityProviderMapper()).isEqualTo("jit-provisioning-idp-mapper");
         Map<String, String> config = mappers.get(0).getConfig();
-        assertThat(config).containsOnlyKeys(JitSettings.JIT_ENABLED, JitSettings.DEFAULT_ROLE, JitSettings.IDP_MANAGED_ROLES,
-                        JitSettings.ATTRIBUTE_MAPPING, JitSettings.ROLE_VALUES, JitSettings.UNKNOWN_ROLE_POLICY,
-                        JitSettings.ASSIGNABLE_ROLES, "syncMode")
-                .containsEntry(JitSettings.JIT_ENABLED, "true")
-                .containsEntry(JitSettings.DEFAULT_ROLE, "my-app.editor")
-                .containsEntry(JitSettings.IDP_MANAGED_ROLES, "true")
-                .containsEntry(JitSettings.UNKNOWN_ROLE_POLICY, "DENY")
+        assertThat(config).containsOnlyKeys(JitConfigProperties.JIT_ENABLED.key(), JitConfigProperties.DEFAULT_ROLE.key(), JitConfigProperties.IDP_MANAGED_ROLES.key(),
+                        JitConfigProperties.ATTRIBUTE_MAPPING.key(), JitConfigProperties.ROLE_VALUES.key(), JitConfigProperties.UNKNOWN_ROLE_POLICY.key(),
+                        JitConfigProperties.ASSIGNABLE_ROLES.key(), "syncMode")
+                .containsEntry(JitConfigProperties.JIT_ENABLED.key(), "true")
+                .containsEntry(JitConfigProperties.DEFAULT_ROLE.key(), "my-app.editor")
+                .containsEntry(JitConfigProperties.IDP_MANAGED_ROLES.key(), "true")
+                .containsEntry(JitConfigProperties.UNKNOWN_ROLE_POLICY.key(), "DENY")
                 .containsEntry("syncMode", "FORCE");
-        assertThat(keyValueJson(config.get(JitSettings.ATTRIBUTE_MAPPING))).isEqualTo(ATTRIBUTE_MAPPING);
-        assertThat(keyValueJson(config.get(JitSettings.ROLE_VALUES))).isEqualTo(ROLE_VALUES);
-        assertThat(config.get(JitSettings.ASSIGNABLE_ROLES)).as("assignable roles, as Keycloak's list or one per line")
+        assertThat(keyValueJson(config.get(JitConfigProperties.ATTRIBUTE_MAPPING.key()))).isEqualTo(ATTRIBUTE_MAPPING);
+        assertThat(keyValueJson(config.get(JitConfigProperties.ROLE_VALUES.key()))).isEqualTo(ROLE_VALUES);
+        assertThat(config.get(JitConfigProperties.ASSIGNABLE_ROLES.key())).as("assignable roles, as Keycloak's list or one per line")
                 .isIn(String.join("##", ASSIGNABLE_ROLES), String.join("\n", ASSIGNABLE_ROLES));
 
         JitSettings settings = JitSettings.from(config);
@@ -467,13 +467,13 @@ class AdminConsoleIT {
         assertThat(console.textInput("name").getAttribute("value")).isEqualTo(MAPPER_NAME);
         assertThat(console.selected("identityProviderMapper")).isEqualTo(MAPPER_TYPE);
         assertThat(console.selected("config.syncMode")).isEqualTo("Force");
-        assertThat(console.switchOn(JitSettings.JIT_ENABLED)).isTrue();
-        assertThat(console.chips(JitSettings.DEFAULT_ROLE)).containsExactly("my-app editor");
-        assertThat(console.switchOn(JitSettings.IDP_MANAGED_ROLES)).isTrue();
-        assertThat(console.keyValues(JitSettings.ATTRIBUTE_MAPPING)).isEqualTo(ATTRIBUTE_MAPPING);
-        assertThat(console.keyValues(JitSettings.ROLE_VALUES)).isEqualTo(ROLE_VALUES);
-        assertThat(console.selected(JitSettings.UNKNOWN_ROLE_POLICY)).isEqualTo("DENY");
-        assertThat(console.list(JitSettings.ASSIGNABLE_ROLES)).containsExactlyElementsOf(ASSIGNABLE_ROLES);
+        assertThat(console.switchOn(JitConfigProperties.JIT_ENABLED.key())).isTrue();
+        assertThat(console.chips(JitConfigProperties.DEFAULT_ROLE.key())).containsExactly("my-app editor");
+        assertThat(console.switchOn(JitConfigProperties.IDP_MANAGED_ROLES.key())).isTrue();
+        assertThat(console.keyValues(JitConfigProperties.ATTRIBUTE_MAPPING.key())).isEqualTo(ATTRIBUTE_MAPPING);
+        assertThat(console.keyValues(JitConfigProperties.ROLE_VALUES.key())).isEqualTo(ROLE_VALUES);
+        assertThat(console.selected(JitConfigProperties.UNKNOWN_ROLE_POLICY.key())).isEqualTo("DENY");
+        assertThat(console.list(JitConfigProperties.ASSIGNABLE_ROLES.key())).containsExactlyElementsOf(ASSIGNABLE_ROLES);
     }
 
     private static void ensureConsoleAdmin() {

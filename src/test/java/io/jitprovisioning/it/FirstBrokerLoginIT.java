@@ -95,9 +95,9 @@ class FirstBrokerLoginIT {
         }
 
         @Test
-        @DisplayName("an existing account that is a member of the IdP's organization is linked")
+        @DisplayName("an existing account that is a member of the IdP's organization is linked, found by username (its email is outside the organization's domains)")
         void organizationMemberIsLinked() {
-            String id = fixture.createBrokerUser("pia-local", "pia@partner.test", true);
+            String id = fixture.createBrokerUser("pia", "pia@partner.test", true);
             fixture.addOrganizationMember(organizationId, id);
             fixture.idpUser("pia", person("Pia", "pia@partner.test"));
 
@@ -157,9 +157,10 @@ class FirstBrokerLoginIT {
         }
 
         @Test
-        @DisplayName("an existing account with the same email is linked")
+        @DisplayName("an existing account with the same, verified email is linked")
         void sameEmailIsLinked() {
             String id = fixture.createBrokerUser("sam-local", "sam@anywhere.test", true);
+            fixture.setEmailVerified(id, true);
             fixture.idpUser("sam", person("Sam", "sam@anywhere.test"));
 
             LoginResult login = fixture.login("sam");

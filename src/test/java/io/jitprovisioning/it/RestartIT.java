@@ -1,7 +1,6 @@
 package io.jitprovisioning.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,8 @@ class RestartIT {
         for (String role : List.of("support", "developer", "tester", "auditor")) {
             fixture.createRealmRole(role);
         }
+        // Administrators see and edit attributes the user profile does not declare: how version 0.1's provenance looked.
+        fixture.unmanagedAttributePolicy("ADMIN_EDIT");
     }
 
     @AfterAll
@@ -45,28 +46,50 @@ class RestartIT {
     }
 
     @Test
-    @DisplayName("keeps accounts, roles and provenance; later logins still sync, and hand-granted roles still stay")
+    @DisplayName("keeps accounts, roles and provenance, moves version 0.1's provenance attributes into the tables; later logins still sync")
     void durable() {
         fixture.idpUser("rex", person("rex", "developer"));
         fixture.idpUser("ria", person("ria", "developer"));
+        fixture.idpUser("old", person("old", "developer"));
         assertThat(fixture.login("rex").isLoggedIn()).isTrue();
         assertThat(fixture.login("ria").isLoggedIn()).isTrue();
-        UserRepresentation rex = fixture.brokerUser("rex");
-        fixture.grantRealmRole(rex.getId(), "auditor");
-        List<String> provenance = rex.getAttributes().get("jit.managed.roles");
+        assertThat(fixture.login("old").isLoggedIn()).isTrue();
+        String rex = fixture.brokerUser("rex").getId();
+        fixture.grantRealmRole(rex, "auditor");
+        Map<String, List<String>> provenance = Map.of(SamlBrokerFixture.IDP_ALIAS, List.of("developer"));
+        assertThat(fixture.grantedRoles(rex)).isEqualTo(provenance);
+        String old = olderVersionsProvenance("old", "tester");
 
-        assumeTrue(SharedKeycloak.restart(), "the shared Keycloak was not started by this test run (kc.it.reuse)");
+        assertThat(SharedKeycloak.restart()).as("the shared Keycloak restarted").isTrue();
 
-        UserRepresentation after = fixture.brokerUser("rex");
-        assertThat(after.getId()).isEqualTo(rex.getId());
-        assertThat(after.getAttributes().get("jit.managed.roles")).isEqualTo(provenance);
-        assertThat(fixture.realmRolesOf(rex.getId())).containsExactly("auditor", "developer");
-        assertThat(fixture.brokerUsers()).hasSize(2);
+        assertThat(fixture.brokerUser("rex").getId()).isEqualTo(rex);
+        assertThat(fixture.grantedRoles(rex)).isEqualTo(provenance);
+        assertThat(fixture.realmRolesOf(rex)).containsExactly("auditor", "developer");
+        assertThat(fixture.brokerUsers()).hasSize(3);
+        assertThat(fixture.grantedRoles(old)).isEqualTo(Map.of(SamlBrokerFixture.IDP_ALIAS, List.of("developer", "tester")));
+        Map<String, List<String>> attributes = fixture.brokerUser("old").getAttributes();
+        assertThat(attributes == null ? Map.of() : attributes).doesNotContainKeys("jit.managed.roles", "jit.provisioned.by");
 
         fixture.idpUser("rex", person("rex", "tester"));
         assertThat(fixture.login("rex").isLoggedIn()).isTrue();
-        assertThat(fixture.realmRolesOf(rex.getId())).containsExactly("auditor", "tester");
+        assertThat(fixture.realmRolesOf(rex)).containsExactly("auditor", "tester");
         assertThat(fixture.login("ria").isLoggedIn()).isTrue();
-        assertThat(fixture.brokerUsers()).hasSize(2);
+        assertThat(fixture.login("old").isLoggedIn()).isTrue();
+        assertThat(fixture.realmRolesOf(old)).as("the migrated grant of tester was revoked").containsExactly("developer");
+        assertThat(fixture.brokerUsers()).hasSize(3);
+    }
+
+    /**
+     * Makes an account look as version 0.1 left it: a role granted by the IdP, recorded (by id) only in the user
+     * attribute {@code jit.managed.roles}, and {@code jit.provisioned.by}.
+     */
+    private String olderVersionsProvenance(String username, String role) {
+        UserRepresentation user = fixture.brokerUser(username);
+        fixture.grantRealmRole(user.getId(), role);
+        user.setAttributes(Map.of("jit.managed.roles", List.of(fixture.realmRole(role).getId()),
+                "jit.provisioned.by", List.of(SamlBrokerFixture.IDP_ALIAS + ":" + username)));
+        fixture.admin().put("/" + fixture.brokerRealm() + "/users/" + user.getId(), user).expect(204);
+        assertThat(fixture.brokerUser(username).getAttributes()).containsKey("jit.managed.roles");
+        return user.getId();
     }
 }

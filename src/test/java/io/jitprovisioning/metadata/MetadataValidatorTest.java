@@ -41,10 +41,10 @@ class MetadataValidatorTest {
             assertThat(report.valid()).isTrue();
             assertThat(report.warnings()).isEmpty();
             assertThat(report.entityId()).isEqualTo(ENTITY_ID);
-            assertThat(report.ssoServices()).containsExactly(new SsoService(POST, SSO_POST_URL),
-                    new SsoService(REDIRECT, SSO_REDIRECT_URL));
+            assertThat(report.ssoServices()).containsExactly(new Endpoint(POST, SSO_POST_URL),
+                    new Endpoint(REDIRECT, SSO_REDIRECT_URL));
             assertThat(report.sloServices()).containsExactly(
-                    new SloService(REDIRECT, "https://idp.example.test/slo/redirect"));
+                    new Endpoint(REDIRECT, "https://idp.example.test/slo/redirect"));
             assertThat(report.signingCertificates()).containsExactly(TestCertificates.CURRENT);
             assertThat(report.nameIdFormats()).containsExactly("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
                     "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
@@ -87,7 +87,7 @@ class MetadataValidatorTest {
         void postOnlyIsEnough() {
             MetadataReport report = validate(IdpXml.valid());
             assertThat(report.valid()).isTrue();
-            assertThat(report.preferredSsoService()).contains(new SsoService(POST, SSO_POST_URL));
+            assertThat(report.preferredSsoService()).contains(new Endpoint(POST, SSO_POST_URL));
         }
 
         @Test
@@ -95,7 +95,7 @@ class MetadataValidatorTest {
             MetadataReport report = validate(IdpXml.empty().key("signing", TestCertificates.CURRENT)
                     .sso(REDIRECT, SSO_REDIRECT_URL));
             assertThat(report.valid()).isTrue();
-            assertThat(report.preferredSsoService()).contains(new SsoService(REDIRECT, SSO_REDIRECT_URL));
+            assertThat(report.preferredSsoService()).contains(new Endpoint(REDIRECT, SSO_REDIRECT_URL));
             assertThat(report.preferredSsoService().orElseThrow().isHttpPost()).isFalse();
         }
 
@@ -104,8 +104,8 @@ class MetadataValidatorTest {
             MetadataReport report = validate(IdpXml.empty().key("signing", TestCertificates.CURRENT)
                     .sso(ARTIFACT, "https://idp.example.test/sso/artifact")
                     .sso(REDIRECT, SSO_REDIRECT_URL).sso(POST, SSO_POST_URL));
-            assertThat(report.preferredSsoService()).contains(new SsoService(POST, SSO_POST_URL));
-            assertThat(report.ssoServices()).extracting(SsoService::binding).containsExactly(REDIRECT, POST);
+            assertThat(report.preferredSsoService()).contains(new Endpoint(POST, SSO_POST_URL));
+            assertThat(report.ssoServices()).extracting(Endpoint::binding).containsExactly(REDIRECT, POST);
         }
 
         @Test
@@ -124,7 +124,7 @@ class MetadataValidatorTest {
             MetadataReport report = validate(IdpXml.empty().key("signing", TestCertificates.CURRENT)
                     .sso(REDIRECT, SSO_REDIRECT_URL).sso(POST, location));
             assertThat(errors(report)).containsExactly(IssueCode.INVALID_SSO_LOCATION);
-            assertThat(report.ssoServices()).containsExactly(new SsoService(REDIRECT, SSO_REDIRECT_URL));
+            assertThat(report.ssoServices()).containsExactly(new Endpoint(REDIRECT, SSO_REDIRECT_URL));
         }
 
         @Test
@@ -145,7 +145,7 @@ class MetadataValidatorTest {
                     .slo(POST, "https://idp.example.test/slo/post"));
             assertThat(report.valid()).isTrue();
             assertThat(report.sloServices()).hasSize(2);
-            assertThat(report.preferredSloService()).contains(new SloService(POST, "https://idp.example.test/slo/post"));
+            assertThat(report.preferredSloService()).contains(new Endpoint(POST, "https://idp.example.test/slo/post"));
         }
 
         @Test

@@ -94,4 +94,27 @@ class RoleResolverPolicyTest extends RoleResolverFixture {
             assertThat(decision.wanted()).isEmpty();
         }
     }
+
+    @Nested
+    @DisplayName("given KEEP_CURRENT and roles the IdP granted earlier")
+    class KeepCurrent {
+
+        @Test
+        void aRoleThatHasSinceBecomeProtectedIsNotKept() {
+            RoleResolver resolver = resolver(policy(UnknownRolePolicy.KEEP_CURRENT));
+            assertThat(resolver.mayKeep(role("editor"))).isTrue();
+
+            directory.protect("editor");
+
+            assertThat(resolver(policy(UnknownRolePolicy.KEEP_CURRENT)).mayKeep(role("editor"))).isFalse();
+        }
+
+        @Test
+        void aRoleThatHasSinceLeftTheAllowlistIsNotKept() {
+            JitSettings settings = JitSettings.builder().unknownRolePolicy(UnknownRolePolicy.KEEP_CURRENT).assignableRole("viewer").build();
+
+            assertThat(resolver(settings).mayKeep(role("viewer"))).isTrue();
+            assertThat(resolver(settings).mayKeep(role("editor"))).isFalse();
+        }
+    }
 }

@@ -118,6 +118,11 @@ public final class AdminApi {
         return send(request(path).DELETE());
     }
 
+    /** DELETE with a JSON body, as Keycloak's role-mapping removal takes it. */
+    public Reply deleteWithBody(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").method("DELETE", json(body)));
+    }
+
     public synchronized String token() {
         if (token == null || Duration.between(tokenTime, Instant.now()).toSeconds() > 40) {
             String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);

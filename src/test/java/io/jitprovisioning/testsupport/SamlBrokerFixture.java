@@ -176,20 +176,38 @@ public final class SamlBrokerFixture {
     // ---- broker side ----
 
     public void configureJit(Map<String, String> jitConfig) {
-        IdentityProviderMapperRepresentation mapper = jitMapper();
+        configureJit(IDP_ALIAS, jitConfig);
+    }
+
+    public void configureJit(String idpAlias, Map<String, String> jitConfig) {
+        IdentityProviderMapperRepresentation mapper = jitMapper(idpAlias);
         Map<String, String> config = new LinkedHashMap<>(jitConfig);
         config.putIfAbsent("syncMode", "FORCE");
         if (mapper == null) {
             mapper = new IdentityProviderMapperRepresentation();
             mapper.setName(MAPPER_NAME);
-            mapper.setIdentityProviderAlias(IDP_ALIAS);
+            mapper.setIdentityProviderAlias(idpAlias);
             mapper.setIdentityProviderMapper("jit-provisioning-idp-mapper");
             mapper.setConfig(config);
-            admin.post(idpPath() + "/mappers", mapper).expect(201);
+            admin.post(idpPath(idpAlias) + "/mappers", mapper).expect(201);
         } else {
             mapper.setConfig(config);
-            admin.put(idpPath() + "/mappers/" + mapper.getId(), mapper).expect(204);
+            admin.put(idpPath(idpAlias) + "/mappers/" + mapper.getId(), mapper).expect(204);
         }
+    }
+
+    /**
+     * A second SAML identity provider in the broker realm, with its own JIT mapper and the JIT first-login flow,
+     * fed by the same IdP realm under another service-provider entity id (a client of its own there).
+     */
+    public void addJitIdentityProvider(String alias, Map<String, String> jitConfig) {
+        String entityId = brokerEntityId() + "/" + alias;
+        admin.post("/" + idp + "/clients", idpClient(entityId, alias)).expect(201);
+        Map<String, String> config = importedIdpConfig();
+        config.put("entityId", entityId);
+        admin.post("/" + broker + "/identity-provider/instances", map("alias", alias, "displayName", alias, "providerId", "saml",
+                "enabled", true, "trustEmail", false, "firstBrokerLoginFlowAlias", FLOW_ALIAS, "config", config)).expect(201);
+        configureJit(alias, jitConfig);
     }
 
     public void removeJitMapper() {
@@ -200,7 +218,11 @@ public final class SamlBrokerFixture {
     }
 
     public IdentityProviderMapperRepresentation jitMapper() {
-        return admin.get(idpPath() + "/mappers", new TypeReference<List<IdentityProviderMapperRepresentation>>() {
+        return jitMapper(IDP_ALIAS);
+    }
+
+    private IdentityProviderMapperRepresentation jitMapper(String idpAlias) {
+        return admin.get(idpPath(idpAlias) + "/mappers", new TypeReference<List<IdentityProviderMapperRepresentation>>() {
         }).stream().filter(m -> MAPPER_NAME.equals(m.getName())).findFirst().orElse(null);
     }
 
@@ -219,9 +241,21 @@ public final class SamlBrokerFixture {
 
     /** Changes settings of the identity provider itself (e.g. trustEmail, syncMode). */
     public void updateIdentityProvider(UnaryOperator<Map<String, Object>> change) {
+        updateIdentityProvider(IDP_ALIAS, change);
+    }
+
+    public void updateIdentityProvider(String idpAlias, UnaryOperator<Map<String, Object>> change) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> idpRep = admin.get(idpPath(), Map.class);
-        admin.put(idpPath(), change.apply(idpRep)).expect(204);
+        Map<String, Object> idpRep = admin.get(idpPath(idpAlias), Map.class);
+        admin.put(idpPath(idpAlias), change.apply(idpRep)).expect(204);
+    }
+
+    /** Switches Trust email on or off for an identity provider of the broker realm. */
+    public void trustEmail(String idpAlias, boolean trusted) {
+        updateIdentityProvider(idpAlias, idp -> {
+            idp.put("trustEmail", trusted);
+            return idp;
+        });
     }
 
     public void createRealmRole(String name) {
@@ -259,16 +293,106 @@ public final class SamlBrokerFixture {
         return admin.post("/" + broker + "/users", user).expect(201).createdId();
     }
 
-    /** Creates an organization owning {@code domain}, links the identity provider to it, and returns its id. */
+    /** Creates an organization owning the verified {@code domain}, links the identity provider to it, and returns its id. */
     public String createOrganization(String alias, String domain) {
+        return createOrganization(alias, domain, true, IDP_ALIAS);
+    }
+
+    /** Creates an organization owning {@code domain} (marked verified or not), linked to one identity provider. */
+    public String createOrganization(String alias, String domain, boolean verified, String idpAlias) {
         @SuppressWarnings("unchecked")
         Map<String, Object> realm = admin.get("/" + broker, Map.class);
         realm.put("organizationsEnabled", true);
         admin.put("/" + broker, realm).expect(204);
         String id = admin.post("/" + broker + "/organizations", map("name", alias, "alias", alias,
-                "domains", List.of(map("name", domain)))).expect(201).createdId();
-        admin.post("/" + broker + "/organizations/" + id + "/identity-providers", IDP_ALIAS).expect(204);
+                "domains", List.of(map("name", domain, "verified", verified)))).expect(201).createdId();
+        admin.post("/" + broker + "/organizations/" + id + "/identity-providers", idpAlias).expect(204);
         return id;
+    }
+
+    /** Sets the broker realm's unmanaged-attribute policy (ENABLED: users may edit any attribute of their own; null: off). */
+    public void unmanagedAttributePolicy(String policy) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> profile = admin.get("/" + broker + "/users/profile", Map.class);
+        profile.put("unmanagedAttributePolicy", policy);
+        admin.put("/" + broker + "/users/profile", profile).expect(200);
+    }
+
+    /** Gives an account a password, as self-registration or an administrator would: a way to sign in to it. */
+    public void setPassword(String userId, String password) {
+        admin.put("/" + broker + "/users/" + userId + "/reset-password",
+                map("type", "password", "value", password, "temporary", false)).expect(204);
+    }
+
+    public void setEmailVerified(String userId, boolean verified) {
+        UserRepresentation user = admin.get("/" + broker + "/users/" + userId, UserRepresentation.class);
+        user.setEmailVerified(verified);
+        admin.put("/" + broker + "/users/" + userId, user).expect(204);
+    }
+
+    /** Whether a password sign-in to the broker realm works (the resource-owner grant of its admin-cli client). */
+    public boolean passwordSignInWorks(String username, String password) {
+        String form = "grant_type=password&client_id=admin-cli&username=" + AdminApi.encode(username)
+                + "&password=" + AdminApi.encode(password);
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(admin.baseUrl() + "/realms/" + broker + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<Map<String, Object>> sessionsOf(String userId) {
+        return admin.get("/" + broker + "/users/" + userId + "/sessions", new TypeReference<List<Map<String, Object>>>() {
+        });
+    }
+
+    public void logout(String userId) {
+        admin.post("/" + broker + "/users/" + userId + "/logout", null).expect(204);
+    }
+
+    public void unlink(String userId, String idpAlias) {
+        admin.delete("/" + broker + "/users/" + userId + "/federated-identity/" + idpAlias).expect(204);
+    }
+
+    /** What the extension records as granted by each identity provider: alias to role names. */
+    public Map<String, List<String>> grantedRoles(String userId) {
+        return admin.get("/" + broker + "/jit-provisioning/users/" + userId + "/provenance",
+                new TypeReference<Map<String, Object>>() {
+                }).entrySet().stream().filter(entry -> entry.getKey().equals("roles")).findFirst()
+                .map(entry -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, List<String>> roles = (Map<String, List<String>>) entry.getValue();
+                    return roles;
+                }).orElse(Map.of());
+    }
+
+    /** A top-level group, or a subgroup when {@code parentId} is given; returns its id. */
+    public String createGroup(String parentId, String name) {
+        String path = parentId == null ? "/" + broker + "/groups" : "/" + broker + "/groups/" + parentId + "/children";
+        return admin.post(path, map("name", name)).expect(201).createdId();
+    }
+
+    public void joinGroup(String userId, String groupId) {
+        admin.put("/" + broker + "/users/" + userId + "/groups/" + groupId, null).expect(204);
+    }
+
+    public void grantGroupClientRole(String groupId, String clientId, String role) {
+        admin.post("/" + broker + "/groups/" + groupId + "/role-mappings/clients/" + clientUuid(broker, clientId),
+                List.of(clientRole(clientId, role))).expect(204);
+    }
+
+    public void removeRealmRole(String userId, String roleName) {
+        admin.deleteWithBody("/" + broker + "/users/" + userId + "/role-mappings/realm", List.of(realmRole(roleName))).expect(204);
+    }
+
+    public boolean isOrganizationMember(String organizationId, String username) {
+        return organizationMemberNames(organizationId).contains(username);
     }
 
     public void addOrganizationMember(String organizationId, String userId) {
@@ -405,16 +529,22 @@ public final class SamlBrokerFixture {
         profile.put("unmanagedAttributePolicy", "ENABLED");
         admin.put("/" + idp + "/users/profile", profile).expect(200);
 
+        admin.post("/" + idp + "/clients", idpClient(brokerEntityId(), IDP_ALIAS)).expect(201);
+    }
+
+    /** The IdP realm's SAML client for one identity provider of the broker realm: signs, sends every attribute. */
+    private Map<String, Object> idpClient(String spEntityId, String idpAlias) {
         List<Map<String, Object>> mappers = new ArrayList<>();
         for (String attribute : SENT_ATTRIBUTES) {
             mappers.add(attributeMapper(attribute, null, attribute));
         }
-        Map<String, Object> client = map(
-                "clientId", brokerEntityId(),
+        String acs = brokerEntityId() + "/broker/" + idpAlias + "/endpoint";
+        return map(
+                "clientId", spEntityId,
                 "protocol", "saml",
                 "enabled", true,
                 "frontchannelLogout", false,
-                "redirectUris", List.of(brokerEntityId() + "/broker/" + IDP_ALIAS + "/endpoint"),
+                "redirectUris", List.of(acs),
                 "attributes", map(
                         "saml.assertion.signature", "true",
                         "saml.server.signature", "true",
@@ -423,9 +553,8 @@ public final class SamlBrokerFixture {
                         "saml.signature.algorithm", "RSA_SHA256",
                         "saml_force_name_id_format", "true",
                         "saml_name_id_format", "username",
-                        "saml_assertion_consumer_url_post", brokerEntityId() + "/broker/" + IDP_ALIAS + "/endpoint"),
+                        "saml_assertion_consumer_url_post", acs),
                 "protocolMappers", mappers);
-        admin.post("/" + idp + "/clients", client).expect(201);
     }
 
     private void createBrokerRealm() {
@@ -472,7 +601,11 @@ public final class SamlBrokerFixture {
     }
 
     private String idpPath() {
-        return "/" + broker + "/identity-provider/instances/" + IDP_ALIAS;
+        return idpPath(IDP_ALIAS);
+    }
+
+    private String idpPath(String idpAlias) {
+        return "/" + broker + "/identity-provider/instances/" + idpAlias;
     }
 
     private UserRepresentation findUser(String realm, String username) {

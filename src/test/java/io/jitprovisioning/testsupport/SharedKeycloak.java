@@ -17,6 +17,9 @@ public final class SharedKeycloak {
     /** Keycloak's (experimental) feature that shows the extension's setup page in the admin console. */
     public static final String DECLARATIVE_UI = "--features=declarative-ui";
 
+    /** A first start builds Keycloak (about 50 s alone on 2 cores); a machine shared with other builds needs longer. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+
     private static KeycloakServer server;
     private static AdminApi admin;
 
@@ -41,7 +44,7 @@ public final class SharedKeycloak {
             started.wipeData();
             started.installProvider(jar);
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-keycloak"));
-            started.start(Duration.ofMinutes(4));
+            started.start(START_TIMEOUT);
             server = started;
         }
         return server;
@@ -57,7 +60,7 @@ public final class SharedKeycloak {
             return false;
         }
         running.stop();
-        running.start(Duration.ofMinutes(4));
+        running.start(START_TIMEOUT);
         return true;
     }
 

@@ -97,7 +97,7 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
      * or when a concurrent sign-in wins a race.
      */
     private static void refuse(AuthenticationFlowContext context, BrokeredLogin login, JitError code) {
-        JitEvents.refused(context.getEvent(), login.idpAlias(), code, login.roleDecision().refused());
+        JitEvents.refused(context.getEvent(), login.idpAlias(), code, login.rolesBehindRefusal());
         LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", login.idpAlias(),
                 context.getRealm().getName(), code);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, RefusalPage.create(context.form(), code));

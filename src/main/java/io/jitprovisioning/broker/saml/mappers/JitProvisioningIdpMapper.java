@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
-import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
@@ -21,7 +20,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import io.jitprovisioning.JitVersion;
 import io.jitprovisioning.ProviderIds;
 import io.jitprovisioning.compat.KeycloakCompatibility;
-import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.events.JitEvents;
@@ -93,26 +91,14 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         session.setAttribute(SESSION_KEY, login);
 
         ProfileValues profile = login.newAccountProfile();
-        profile.email().ifPresent(email -> {
-            context.setEmail(email);
-            keepUnverifiedUnlessTrusted(login, context, email);
-        });
+        // Keycloak itself stores the context's email after the flow, verified when Trust email is on. An identity
+        // provider of an organization is trusted only inside the organization's verified domains: outside them the
+        // email is left to the extension, which never matches, links or verifies with it.
+        profile.email().ifPresent(email -> context.setEmail(login.emailTrust(email).usable() ? email : null));
         profile.firstName().ifPresent(context::setFirstName);
         profile.lastName().ifPresent(context::setLastName);
 
         LoginGate.check(session, realm, context, login);
-    }
-
-    /**
-     * With Trust email on, Keycloak itself marks the asserted email verified. An identity provider of an organization
-     * is trusted only inside the organization's verified domains: outside them, Keycloak's own update is told that
-     * the email needs verification, so it is never stored as verified.
-     */
-    private static void keepUnverifiedUnlessTrusted(BrokeredLogin login, BrokeredIdentityContext context, String email) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession != null && TrustEmail.isOn(context.getIdpConfig()) && !login.emailTrust(email).verified()) {
-            authSession.setAuthNote(AbstractIdentityProvider.UPDATE_PROFILE_EMAIL_CHANGED, Boolean.TRUE.toString());
-        }
     }
 
     @Override

@@ -62,7 +62,7 @@ final class LoginGate {
     private static WebApplicationException refuse(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context,
                                                   BrokeredLogin login, JitError code, EventType type) {
         EventBuilder event = JitEvents.builder(session, realm, type);
-        JitEvents.refused(event, login.idpAlias(), code, login.roleDecision().refused());
+        JitEvents.refused(event, login.idpAlias(), code, login.rolesBehindRefusal());
         LOG.debugf("JIT refused a sign-in through identity provider %s in realm %s: %s", login.idpAlias(), realm.getName(), code);
         return new WebApplicationException(RefusalPage.create(session, context.getAuthenticationSession(), code));
     }

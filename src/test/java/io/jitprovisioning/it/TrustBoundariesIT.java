@@ -1,0 +1,429 @@
+package io.jitprovisioning.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.config.JitSettingsBuilder;
+import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.SamlBrokerFixture;
+import io.jitprovisioning.testsupport.SharedKeycloak;
+
+/**
+ * The attacks of the pre-hijacked-account study (Sudhodanan and Paverd, USENIX Security 2022) against automatic
+ * linking, and the provenance rules, through real signed SAML. Every refusal is checked for "nothing written".
+ */
+@DisplayName("Trust boundaries: linking takes proof, provenance is per identity provider, the administrator's hand wins")
+class TrustBoundariesIT {
+
+    static final String SECOND_IDP = "second-idp";
+    static final String SQUATTER_PASSWORD = "squatter-password";
+
+    static JitSettingsBuilder settings(boolean jitEnabled) {
+        return JitSettings.builder().jitEnabled(jitEnabled).defaultRole("support").idpManagedRoles(true)
+                .map("role", AttributeTarget.USER_ROLE).map("firstName", AttributeTarget.USER_FIRST_NAME)
+                .map("lastName", AttributeTarget.USER_LAST_NAME).map("email", AttributeTarget.USER_EMAIL);
+    }
+
+    static SamlBrokerFixture fixture(String name, boolean jitEnabled) {
+        SamlBrokerFixture fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), name, settings(jitEnabled).build().toConfig());
+        for (String role : List.of("support", "developer", "tester", "manager")) {
+            fixture.createRealmRole(role);
+        }
+        return fixture;
+    }
+
+    static Map<String, List<String>> person(String email, String... roles) {
+        return Map.of("firstName", List.of("Victim"), "lastName", List.of("Person"), "email", List.of(email), "role", List.of(roles));
+    }
+
+    /** An account someone registered with a password and the victim's address, never verified. */
+    static String squatter(SamlBrokerFixture fixture, String username, String email) {
+        String id = fixture.createBrokerUser(username, email, true);
+        fixture.setPassword(id, SQUATTER_PASSWORD);
+        return id;
+    }
+
+    static void assertRefusedWithNothingWritten(SamlBrokerFixture fixture, LoginResult login, String accountId) {
+        assertThat(login.isLoggedIn()).as("%s", login).isFalse();
+        assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+        assertThat(fixture.federatedIdentities(accountId)).as("links").isEmpty();
+        assertThat(fixture.realmRolesOf(accountId)).as("roles").isEmpty();
+        assertThat(fixture.sessionsOf(accountId)).as("sessions").isEmpty();
+        assertThat(fixture.grantedRoles(accountId)).as("provenance").isEmpty();
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given an IdP of an organization that owns the verified domain acme.test, Trust email off")
+    class OrganizationDomain {
+
+        SamlBrokerFixture fixture;
+        String organizationId;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("tb-org", true);
+            organizationId = fixture.createOrganization("acme", "acme.test");
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("a squatter's account with a password and the victim's unverified address is not linked; its password still works")
+        void squatterIsNotLinked() {
+            String squatter = squatter(fixture, "squatter", "victim@acme.test");
+            fixture.idpUser("victim", person("victim@acme.test", "developer"));
+
+            LoginResult login = fixture.login("victim");
+
+            assertRefusedWithNothingWritten(fixture, login, squatter);
+            assertThat(fixture.isOrganizationMember(organizationId, "squatter")).isFalse();
+            assertThat(fixture.brokerUser("victim")).isNull();
+            assertThat(fixture.passwordSignInWorks("squatter", SQUATTER_PASSWORD)).isTrue();
+        }
+
+        @Test
+        @DisplayName("an account that is realm-admin only through a parent group (/ops -> /ops/oncall) is not linked")
+        void adminThroughParentGroup() {
+            String ops = fixture.createGroup(null, "ops");
+            String oncall = fixture.createGroup(ops, "oncall");
+            fixture.grantGroupClientRole(ops, "realm-management", "realm-admin");
+            String account = fixture.createBrokerUser("oncall-admin", "oncall@acme.test", true);
+            fixture.joinGroup(account, oncall);
+            fixture.idpUser("oncall", person("oncall@acme.test", "developer"));
+
+            LoginResult login = fixture.login("oncall");
+
+            assertRefusedWithNothingWritten(fixture, login, account);
+            assertThat(fixture.isOrganizationMember(organizationId, "oncall-admin")).isFalse();
+        }
+
+        @Test
+        @DisplayName("an email outside the organization's domains never links the verified account that holds it, nor makes a second one")
+        void emailOutsideTheDomainsDoesNotMatch() {
+            String outsider = fixture.createBrokerUser("outsider-local", "outsider@elsewhere.test", true);
+            fixture.setEmailVerified(outsider, true);
+            fixture.idpUser("outsider", person("outsider@elsewhere.test", "developer"));
+
+            assertRefusedWithNothingWritten(fixture, fixture.login("outsider"), outsider);
+            assertThat(fixture.isOrganizationMember(organizationId, "outsider-local")).isFalse();
+            assertThat(fixture.brokerUser("outsider")).isNull();
+        }
+
+        @Test
+        @DisplayName("an invited account with no credential and an address in the verified domain is linked, with no page")
+        void invitationInTheDomainIsLinked() {
+            String invited = fixture.createBrokerUser("ines-local", "ines@acme.test", true);
+            fixture.idpUser("ines", person("ines@acme.test", "developer"));
+
+            LoginResult login = fixture.login("ines");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(login.pagesShownByBroker(fixture.idpRealm())).isEmpty();
+            assertThat(fixture.federatedIdentities(invited)).hasSize(1);
+            assertThat(fixture.realmRolesOf(invited)).containsExactly("developer");
+            assertThat(fixture.isOrganizationMember(organizationId, "ines-local")).isTrue();
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given an IdP of an organization whose domain acme.test is not marked verified")
+    class UnverifiedDomain {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("tb-unverified", true);
+            fixture.createOrganization("acme", "acme.test", false, SamlBrokerFixture.IDP_ALIAS);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("the domain vouches for nobody: an invited account with an address there is not linked")
+        void unverifiedDomainDoesNotVouch() {
+            String invited = fixture.createBrokerUser("uli-local", "uli@acme.test", true);
+            fixture.idpUser("uli", person("uli@acme.test", "developer"));
+
+            assertRefusedWithNothingWritten(fixture, fixture.login("uli"), invited);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given an IdP with Trust email on and no organization")
+    class TrustEmail {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("tb-trust", true);
+            fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, true);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("a squatter's unverified account with a password is not linked; its password still works")
+        void squatterIsNotLinked() {
+            String squatter = squatter(fixture, "squatter", "tina@corp.test");
+            fixture.idpUser("tina", person("tina@corp.test", "developer"));
+
+            assertRefusedWithNothingWritten(fixture, fixture.login("tina"), squatter);
+            assertThat(fixture.passwordSignInWorks("squatter", SQUATTER_PASSWORD)).isTrue();
+        }
+
+        @Test
+        @DisplayName("an account with no credential but an unverified address is not vouched for by Trust email")
+        void unverifiedInvitationIsNotVouched() {
+            String invited = fixture.createBrokerUser("vera-local", "vera@corp.test", true);
+            fixture.idpUser("vera", person("vera@corp.test", "developer"));
+
+            assertRefusedWithNothingWritten(fixture, fixture.login("vera"), invited);
+        }
+
+        @Test
+        @DisplayName("an invited account with a password and a verified address is linked, with no page")
+        void verifiedAccountIsLinked() {
+            String account = fixture.createBrokerUser("walt-local", "walt@corp.test", true);
+            fixture.setPassword(account, "walts-own");
+            fixture.setEmailVerified(account, true);
+            fixture.idpUser("walt", person("walt@corp.test", "developer"));
+
+            LoginResult login = fixture.login("walt");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(login.pagesShownByBroker(fixture.idpRealm())).isEmpty();
+            assertThat(fixture.federatedIdentities(account)).hasSize(1);
+            assertThat(fixture.realmRolesOf(account)).containsExactly("developer");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given JIT off (invitation only)")
+    class InvitationOnly {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("tb-invite", false);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("a self-registered account with a password is not an invitation; its password still works")
+        void selfRegisteredIsNotAnInvitation() {
+            String squatter = squatter(fixture, "squatter", "xavi@corp.test");
+            fixture.idpUser("xavi", person("xavi@corp.test", "developer"));
+
+            assertRefusedWithNothingWritten(fixture, fixture.login("xavi"), squatter);
+            assertThat(fixture.passwordSignInWorks("squatter", SQUATTER_PASSWORD)).isTrue();
+        }
+
+        @Test
+        @DisplayName("an account found by username alone that has a password is not linked")
+        void usernameAloneProvesNothing() {
+            String account = fixture.createBrokerUser("yann", "yann@old.test", true);
+            fixture.setPassword(account, "yanns-own");
+            fixture.setEmailVerified(account, true);
+            fixture.idpUser("yann", person("yann@new.test", "developer"));
+
+            assertRefusedWithNothingWritten(fixture, fixture.login("yann"), account);
+        }
+
+        @Test
+        @DisplayName("an invitation with no credential is linked, with no page")
+        void credentiallessInvitationIsLinked() {
+            String invited = fixture.createBrokerUser("zara-local", "zara@corp.test", true);
+            fixture.idpUser("zara", person("zara@corp.test", "developer"));
+
+            LoginResult login = fixture.login("zara");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(login.pagesShownByBroker(fixture.idpRealm())).isEmpty();
+            assertThat(fixture.federatedIdentities(invited)).hasSize(1);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given two identity providers of two organizations, both with Trust email on")
+    class TwoOrganizations {
+
+        SamlBrokerFixture fixture;
+        String alpha;
+        String beta;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("tb-orgs", true);
+            fixture.addJitIdentityProvider(SECOND_IDP, settings(true).build().toConfig());
+            fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, true);
+            fixture.trustEmail(SECOND_IDP, true);
+            alpha = fixture.createOrganization("alpha", "alpha.test", true, SamlBrokerFixture.IDP_ALIAS);
+            beta = fixture.createOrganization("beta", "beta.test", true, SECOND_IDP);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("an address inside the IdP's verified domains is stored verified")
+        void trustedAddressIsVerified() {
+            fixture.idpUser("nina", person("nina@alpha.test", "developer"));
+
+            assertThat(fixture.login("nina").isLoggedIn()).isTrue();
+
+            assertThat(fixture.brokerUser("nina").isEmailVerified()).isTrue();
+        }
+
+        @Test
+        @DisplayName("org A's IdP cannot prepare an account for org B: an address outside its domains is stored unverified, and B's user is not linked to it")
+        void hostileIdpCannotPrepareAnAccount() {
+            fixture.idpUser("mole", person("mole@beta.test", "developer"));
+            fixture.login("mole");
+            String prepared = fixture.brokerUser("mole").getId();
+            assertThat(fixture.brokerUser("mole").isEmailVerified()).isFalse();
+            List<Map<String, Object>> linksBefore = fixture.federatedIdentities(prepared);
+
+            LoginResult login = fixture.loginThrough(SECOND_IDP, "mole");
+
+            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+            assertThat(fixture.federatedIdentities(prepared)).isEqualTo(linksBefore);
+            assertThat(fixture.isOrganizationMember(beta, "mole")).isFalse();
+            assertThat(fixture.grantedRoles(prepared)).doesNotContainKey(SECOND_IDP);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given two identity providers managing the roles of one account")
+    class TwoIdentityProviders {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("tb-two", true);
+            // The same IdP realm feeds both; the second IdP's table turns "developer" into "tester", so each wants its own role.
+            fixture.addJitIdentityProvider(SECOND_IDP, settings(true).roleValue("developer", "tester").build().toConfig());
+            fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, true);
+            fixture.trustEmail(SECOND_IDP, true);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("each IdP grants and revokes only its own roles; a role both want stays while either still wants it")
+        void eachKeepsItsOwn() {
+            fixture.idpUser("dual", person("dual@corp.test", "developer"));
+            assertThat(fixture.login("dual").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("dual").getId();
+            LoginResult second = fixture.loginThrough(SECOND_IDP, "dual");
+            assertThat(second.isLoggedIn()).as("the second IdP is linked through the verified address: %s", second).isTrue();
+            assertThat(fixture.federatedIdentities(id)).hasSize(2);
+
+            assertThat(fixture.login("dual").isLoggedIn()).isTrue();
+            assertThat(fixture.loginThrough(SECOND_IDP, "dual").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer", "tester");
+            assertThat(fixture.grantedRoles(id)).isEqualTo(Map.of(SamlBrokerFixture.IDP_ALIAS, List.of("developer"), SECOND_IDP, List.of("tester")));
+
+            fixture.idpUser("dual", person("dual@corp.test", "manager"));
+            assertThat(fixture.login("dual").isLoggedIn()).isTrue();
+            assertThat(fixture.loginThrough(SECOND_IDP, "dual").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("manager");
+
+            fixture.idpUser("dual", person("dual@corp.test", "developer"));
+            assertThat(fixture.login("dual").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(id)).as("the second IdP still wants manager").containsExactly("developer", "manager");
+            assertThat(fixture.loginThrough(SECOND_IDP, "dual").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer", "tester");
+        }
+
+        @Test
+        @DisplayName("a role the administrator removed and granted again by hand is never revoked by a later sign-in")
+        void handGrantWins() {
+            fixture.idpUser("hank", person("hank@corp.test", "developer"));
+            assertThat(fixture.login("hank").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("hank").getId();
+            fixture.removeRealmRole(id, "developer");
+            fixture.grantRealmRole(id, "developer");
+
+            fixture.idpUser("hank", person("hank@corp.test", "manager"));
+            assertThat(fixture.login("hank").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer", "manager");
+            assertThat(fixture.grantedRoles(id)).isEqualTo(Map.of(SamlBrokerFixture.IDP_ALIAS, List.of("manager")));
+        }
+
+        @Test
+        @DisplayName("a role the administrator removed comes back at the next sign-in only because the IdP still sends it")
+        void handRemovalComesBackOnlyIfSent() {
+            fixture.idpUser("iris", person("iris@corp.test", "developer"));
+            assertThat(fixture.login("iris").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("iris").getId();
+
+            fixture.removeRealmRole(id, "developer");
+            assertThat(fixture.login("iris").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
+
+            fixture.removeRealmRole(id, "developer");
+            fixture.idpUser("iris", person("iris@corp.test", "manager"));
+            assertThat(fixture.login("iris").isLoggedIn()).isTrue();
+            assertThat(fixture.realmRolesOf(id)).containsExactly("manager");
+        }
+
+        @Test
+        @DisplayName("after an administrator removes the link, the next sign-in is a first sign-in under the linking rules")
+        void unlinkingSticks() {
+            fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, false);
+            try {
+                fixture.idpUser("ursula", person("ursula@corp.test", "developer"));
+                assertThat(fixture.login("ursula").isLoggedIn()).isTrue();
+                String id = fixture.brokerUser("ursula").getId();
+                fixture.unlink(id, SamlBrokerFixture.IDP_ALIAS);
+
+                LoginResult again = fixture.login("ursula");
+
+                assertThat(again.jitErrorCode()).as("%s", again).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+                assertThat(fixture.federatedIdentities(id)).isEmpty();
+            } finally {
+                fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, true);
+            }
+        }
+    }
+}
