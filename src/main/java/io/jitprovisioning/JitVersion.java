@@ -2,7 +2,12 @@ package io.jitprovisioning;
 
 import java.util.Map;
 
-/** The extension's version as the jar's manifest states it, for the admin console's server info. */
+import io.jitprovisioning.compat.KeycloakCompatibility;
+
+/**
+ * The extension's version as the jar's manifest states it, and the Keycloak releases it supports, for the admin
+ * console's server info.
+ */
 public final class JitVersion {
 
     private JitVersion() {
@@ -14,6 +19,6 @@ public final class JitVersion {
     }
 
     public static Map<String, String> operationalInfo() {
-        return Map.of("Version", version());
+        return Map.of("Version", version(), "Supported Keycloak", KeycloakCompatibility.SUPPORTED_RANGE);
     }
 }

@@ -10,6 +10,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -47,12 +48,25 @@ final class ConsoleAdmin {
         }
         String issuer = token.getIssuer();
         RealmModel adminRealm = session.realms().getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
-        UserModel admin = adminRealm == null ? null : session.users().getUserById(adminRealm, token.getSubject());
+        UserModel admin = adminRealm == null ? null : administrator(session, adminRealm, token);
         if (admin == null) {
             throw new NotAuthorizedException("Bearer");
         }
         ClientModel client = adminRealm.getClientByClientId(token.getIssuedFor());
         return Optional.of(new ConsoleAdmin(session, realm, new AdminAuth(adminRealm, token, admin, client)));
+    }
+
+    /**
+     * The token's user. A lightweight access token (admin-cli's in Keycloak 26.7.3) names no subject: the user
+     * is then the one of the user session it was issued in, as Keycloak's own bearer-token check finds it.
+     */
+    private static UserModel administrator(KeycloakSession session, RealmModel adminRealm, AccessToken token) {
+        if (token.getSubject() != null) {
+            return session.users().getUserById(adminRealm, token.getSubject());
+        }
+        UserSessionModel userSession = token.getSessionId() == null ? null
+                : session.sessions().getUserSession(adminRealm, token.getSessionId());
+        return userSession == null ? null : userSession.getUser();
     }
 
     /** @throws jakarta.ws.rs.ForbiddenException when the administrator may not manage identity providers */

@@ -20,6 +20,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.saml.SamlPrincipalType;
 
 import io.jitprovisioning.ProviderIds;
+import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.JitMappers;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.metadata.MetadataReport;
@@ -85,7 +86,7 @@ final class IdpSetup {
         idp.setProviderId(SAMLIdentityProviderFactory.PROVIDER_ID);
         idp.setDisplayName(request.displayName() == null || request.displayName().isBlank() ? request.alias() : request.displayName());
         idp.setEnabled(true);
-        idp.setTrustEmail(false);
+        TrustEmail.set(idp, false);
         idp.setFirstBrokerLoginFlowId(flow.flow().getId());
         idp.setSyncMode(IdentityProviderSyncMode.IMPORT);
         idp.setPrincipalType(SamlPrincipalType.SUBJECT);

@@ -10,6 +10,7 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.compat.KeycloakCompatibility;
 
 /** Mounts {@link JitAdminResource} at {@code /admin/realms/{realm}/jit-provisioning}. */
 public final class JitAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
@@ -28,6 +29,7 @@ public final class JitAdminResourceProviderFactory implements AdminRealmResource
 
     @Override
     public void init(Config.Scope config) {
+        KeycloakCompatibility.requireSupportedKeycloak();
     }
 
     @Override

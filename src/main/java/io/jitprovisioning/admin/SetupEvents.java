@@ -7,6 +7,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
+import io.jitprovisioning.compat.IdentityProviderRepresentations;
+
 /** The admin events of a setup, the same whether it came through the REST API or the console page. */
 final class SetupEvents {
 
@@ -24,7 +26,7 @@ final class SetupEvents {
         }
         adminEvent.clone(session).operation(operation).resource(ResourceType.IDENTITY_PROVIDER)
                 .resourcePath("identity-provider", "instances", alias)
-                .representation(ModelToRepresentation.toRepresentation(session, realm, outcome.idp())).success();
+                .representation(IdentityProviderRepresentations.of(session, realm, outcome.idp())).success();
         adminEvent.clone(session).operation(outcome.mapperCreated() ? OperationType.CREATE : OperationType.UPDATE)
                 .resource(ResourceType.IDENTITY_PROVIDER_MAPPER)
                 .resourcePath("identity-provider", "instances", alias, "mappers", outcome.mapper().getId())

@@ -14,6 +14,7 @@ import io.jitprovisioning.admission.EmailTrust;
 import io.jitprovisioning.admission.FirstLoginAdmission;
 import io.jitprovisioning.admission.SignInGates;
 import io.jitprovisioning.admission.SigningIn;
+import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.groups.GroupDecision;
@@ -124,7 +125,7 @@ public final class BrokeredLogin {
 
     /** How far the identity provider is trusted for an email it asserts. */
     public EmailTrust emailTrust(String email) {
-        return EmailTrust.of(email, Boolean.TRUE.equals(idp.isTrustEmail()), organization());
+        return EmailTrust.of(email, TrustEmail.isOn(idp), organization());
     }
 
     /** The first sign-in of an identity no account is linked to: create, link, or refuse. */

@@ -7,7 +7,6 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** The role directory of one realm. Exact names are looked up first; a case-insensitive scan only on a miss. */
 public final class RealmRoleDirectory implements RoleDirectory {
@@ -48,10 +47,8 @@ public final class RealmRoleDirectory implements RoleDirectory {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        RoleModel exact = KeycloakModelUtils.getRoleFromString(session, realm, name);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
+        // "clientId.role" as KeycloakModelUtils.getRoleFromString reads it: its signatures differ between Keycloak 26.4
+        // and 26.7, so the same resolution is written here with the model calls both have.
         int dot = name.lastIndexOf('.');
         for (int lookups = 0; dot > 0 && lookups < MAX_CLIENT_LOOKUPS; lookups++) {
             ClientModel client = realm.getClientByClientId(name.substring(0, dot));
@@ -59,6 +56,10 @@ public final class RealmRoleDirectory implements RoleDirectory {
                 return roleIgnoringCase(client, name.substring(dot + 1));
             }
             dot = name.lastIndexOf('.', dot - 1);
+        }
+        RoleModel exact = realm.getRole(name);
+        if (exact != null) {
+            return Optional.of(exact);
         }
         return realm.getRolesStream().filter(role -> role.getName().equalsIgnoreCase(name)).findFirst();
     }

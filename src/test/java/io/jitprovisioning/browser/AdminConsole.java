@@ -126,21 +126,42 @@ public final class AdminConsole {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(key))).isSelected();
     }
 
+    /**
+     * Whether an empty key/value field (MAP_TYPE) is shown as Keycloak 26.4 and 26.5 show it: only an "Add ..." button,
+     * without the field's label and help (26.7 shows both). It gets them with its first row.
+     */
+    public boolean keyValueFieldWithoutLabel(String key) {
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + key + "-empty-state']")),
+                ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[@for=" + xpathLiteral(key) + "]"))));
+        return driver.findElements(By.xpath("//label[@for=" + xpathLiteral(key) + "]")).isEmpty();
+    }
+
     /** Fills a key/value table (a MAP_TYPE field), one row per entry, adding rows with the field's add button. */
     public void fillKeyValues(String key, Map<String, String> entries) {
-        WebElement field = field(key);
+        if (keyValueFieldWithoutLabel(key)) {
+            // Keycloak 26.4/26.5: the empty state's button adds the first row and, with it, the field's form group.
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + key + "-add-row']"))).click();
+        }
         for (Map.Entry<String, String> entry : entries.entrySet()) {
-            int before = field.findElements(By.cssSelector("[data-testid=row]")).size();
-            wait.until(ExpectedConditions.elementToBeClickable(field.findElement(By.xpath(".//button[contains(@data-testid, 'add-row')]"))))
-                    .click();
-            List<WebElement> rows = wait.until(d -> {
-                List<WebElement> now = field(key).findElements(By.cssSelector("[data-testid=row]"));
-                return now.size() == before + 1 ? now : null;
-            });
-            WebElement row = rows.get(before);
+            WebElement row = emptyRowOrNew(key);
             row.findElement(By.cssSelector("input[aria-label=Key]")).sendKeys(entry.getKey());
             row.findElement(By.cssSelector("input[aria-label=Value]")).sendKeys(entry.getValue());
         }
+    }
+
+    private WebElement emptyRowOrNew(String key) {
+        List<WebElement> rows = field(key).findElements(By.cssSelector("[data-testid=row]"));
+        if (!rows.isEmpty() && rows.get(rows.size() - 1).findElement(By.cssSelector("input[aria-label=Key]")).getAttribute("value").isEmpty()) {
+            return rows.get(rows.size() - 1);
+        }
+        int before = rows.size();
+        wait.until(ExpectedConditions.elementToBeClickable(field(key).findElement(By.xpath(".//button[contains(@data-testid, 'add-row')]"))))
+                .click();
+        return wait.until(d -> {
+            List<WebElement> now = field(key).findElements(By.cssSelector("[data-testid=row]"));
+            return now.size() == before + 1 ? now.get(before) : null;
+        });
     }
 
     /** The rows of a key/value table as the form shows them. */
@@ -265,10 +286,20 @@ public final class AdminConsole {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='" + name + "']")));
     }
 
-    /** The labels of the form's fields, top to bottom. */
+    /**
+     * The labels of the form's fields, top to bottom. An empty key/value field that the console shows without its label
+     * (Keycloak 26.4, 26.5) counts with the label its "Add ..." button names.
+     */
     public List<String> formLabels() {
-        return driver.findElements(By.cssSelector("form label.pf-v5-c-form__label .pf-v5-c-form__label-text")).stream()
-                .map(label -> label.getText().trim()).toList();
+        String group = "ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' pf-v5-c-form__group ')]";
+        return driver.findElements(By.xpath("//form//label[contains(@class, 'pf-v5-c-form__label')]"
+                        + "//span[contains(@class, 'pf-v5-c-form__label-text')]"
+                        + " | //form//div[contains(@class, 'pf-v5-c-empty-state')][not(" + group + ")]"
+                        + "//button[contains(@data-testid, '-add-row')]")).stream()
+                .map(element -> element.getTagName().equals("button")
+                        ? element.getText().trim().replaceFirst("^Add ", "")
+                        : element.getText().trim())
+                .toList();
     }
 
     /** The text of a field's help popover, opened with the field's help icon and closed again. */

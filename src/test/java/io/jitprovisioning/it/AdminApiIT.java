@@ -159,6 +159,10 @@ class AdminApiIT {
                     .extracting(AdminEventRepresentation::getResourceType, AdminEventRepresentation::getOperationType)
                     .contains(tuple("IDENTITY_PROVIDER", "CREATE"),
                             tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
+            assertThat(events).as("the IdP's representation, made by whichever signature this Keycloak has")
+                    .filteredOn(event -> "IDENTITY_PROVIDER".equals(event.getResourceType()))
+                    .anySatisfy(event -> assertThat(event.getRepresentation())
+                            .contains("\"alias\":\"" + SamlBrokerFixture.IDP_ALIAS + "\"").contains("\"providerId\":\"saml\""));
 
             AdminApi.Reply again = admin.post(BASE + "/identity-providers", setupBody(SamlBrokerFixture.IDP_ALIAS));
             assertThat(again.status()).isEqualTo(409);

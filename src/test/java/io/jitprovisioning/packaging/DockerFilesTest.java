@@ -32,12 +32,12 @@ class DockerFilesTest {
     }
 
     @Test
-    @DisplayName("every FROM is the official Keycloak image at <keycloak.version>")
+    @DisplayName("every FROM is the official Keycloak image at <keycloak.dist.version>, the release the tests run")
     void imageVersionIsTheBuildVersion() throws IOException {
         List<String> images = lines(DOCKERFILE, "FROM\\s+(\\S+).*");
 
         assertThat(images).isNotEmpty().allSatisfy(image ->
-                assertThat(image).isEqualTo("quay.io/keycloak/keycloak:" + pomValue("keycloak.version")));
+                assertThat(image).isEqualTo("quay.io/keycloak/keycloak:" + pomValue("keycloak.dist.version")));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.jitprovisioning.compat.KeycloakRelease;
+
 /**
  * The one Keycloak all integration test classes share: started by the first class that asks, stopped when the test
  * JVM exits. Paths and ports come from failsafe's system properties (see pom.xml).
@@ -60,6 +62,13 @@ public final class SharedKeycloak {
         running.stop();
         running.start(START_TIMEOUT);
         return true;
+    }
+
+    /** The release the running server reports, for the tests of what differs between releases. */
+    public static KeycloakRelease release() {
+        String version = admin().serverInfo().get("systemInfo").get("version").asText();
+        return KeycloakRelease.parse(version)
+                .orElseThrow(() -> new IllegalStateException("Keycloak reports an unreadable version: " + version));
     }
 
     public static synchronized AdminApi admin() {

@@ -15,7 +15,9 @@ import io.jitprovisioning.provenance.OwnWrites;
 /**
  * Keeps the provenance true as Keycloak changes what it refers to. A role granted or removed, or a group joined or
  * left, by anyone but the extension (an administrator in the console or through REST, another mapper, an import) is
- * forgotten for every identity provider: the administrator's hand wins, and a sync never undoes it. Deleted
+ * forgotten for every identity provider: the administrator's hand wins, and a sync never undoes it. (A group left
+ * by hand needs no event, which Keycloak 26.4 sends without its user: the next sign-in joins it again only if the IdP
+ * still sends it, and otherwise drops it from the provenance.) Deleted
  * accounts, realms, identity providers, roles and groups take their rows with them.
  */
 final class ProvenanceUpkeep implements ProviderEventListener {
@@ -37,8 +39,6 @@ final class ProvenanceUpkeep implements ProviderEventListener {
             store(removed.getKeycloakSession()).forgetTarget(GrantKind.ROLE, removed.getRole().getId());
         } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {
             handChanged(joined.getKeycloakSession(), joined.getUser(), GrantKind.GROUP, joined.getGroup().getId());
-        } else if (event instanceof GroupModel.GroupMemberLeaveEvent left) {
-            handChanged(left.getKeycloakSession(), left.getUser(), GrantKind.GROUP, left.getGroup().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
             store(removed.getKeycloakSession()).forgetTarget(GrantKind.GROUP, removed.getGroup().getId());
         }

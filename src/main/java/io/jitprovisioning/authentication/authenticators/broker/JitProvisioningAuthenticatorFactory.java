@@ -13,6 +13,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.compat.KeycloakCompatibility;
 
 /** Registers "JIT User Provisioning" for first broker login flows. Its settings live on the IdP's JIT mapper. */
 public final class JitProvisioningAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
@@ -72,6 +73,7 @@ public final class JitProvisioningAuthenticatorFactory implements AuthenticatorF
 
     @Override
     public void init(Config.Scope config) {
+        KeycloakCompatibility.requireSupportedKeycloak();
     }
 
     @Override

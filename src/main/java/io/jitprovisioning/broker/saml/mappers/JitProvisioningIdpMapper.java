@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
@@ -18,6 +19,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.jitprovisioning.JitVersion;
 import io.jitprovisioning.ProviderIds;
+import io.jitprovisioning.compat.KeycloakCompatibility;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.events.JitEvents;
@@ -116,6 +118,11 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
     private static void apply(KeycloakSession session, RealmModel realm, UserModel user, BrokeredLogin login, Account account) {
         AccountWriter writer = new AccountWriter(session, realm, login.provenance());
         JitEvents.changed(session, realm, user, login.idpAlias(), writer.apply(user, login.decisionFor(user, account)));
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        KeycloakCompatibility.requireSupportedKeycloak();
     }
 
     @Override
