@@ -51,5 +51,7 @@ public final class DefaultRoles {
             // Another login created it between our check and our commit: the role exists, which is all we need.
             LOG.debugf(concurrentlyCreated, "Role %s was created concurrently in realm %s", JitSettings.FALLBACK_DEFAULT_ROLE, realm.getName());
         }
+        // Keycloak reports a role created through its model API to no one: tell this node's index ourselves.
+        RoleNameIndex.invalidate(realmId);
     }
 }
