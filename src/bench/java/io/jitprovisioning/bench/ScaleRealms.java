@@ -224,11 +224,13 @@ final class ScaleRealms {
     private static void groups(AdminApi admin, String realm, int count) {
         List<Map<String, Object>> groups = new ArrayList<>();
         for (int top = 0; top * 10 < count; top++) {
+            String name = String.format("group-%04d", top);
             List<Map<String, Object>> teams = new ArrayList<>();
             for (int team = 1; team < 10 && top * 10 + team < count; team++) {
-                teams.add(map("name", "team-" + team));
+                teams.add(map("name", "team-" + team, "path", "/" + name + "/team-" + team));
             }
-            groups.add(map("name", String.format("group-%04d", top), "subGroups", teams));
+            // Partial import finds a group it created by its path: without one it fails (NullPointerException).
+            groups.add(map("name", name, "path", "/" + name, "subGroups", teams));
         }
         for (int from = 0; from < groups.size(); from += IMPORT_CHUNK / 10) {
             partialImport(admin, realm, map("groups", groups.subList(from, Math.min(groups.size(), from + IMPORT_CHUNK / 10))));
