@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,8 @@ final class ArmProfile {
 
     static final int PERIOD_MILLIS = 2;
 
-    /** One arm's share. */
-    record Arm(String label, int logins, long requestSamples, long jitSamples, long stockSamples) {
+    /** One arm's share; {@code jitMethods}: the extension's samples by innermost extension frame, most first. */
+    record Arm(String label, int logins, long requestSamples, long jitSamples, long stockSamples, Map<String, Long> jitMethods) {
 
         double requestMillisPerLogin() {
             return logins == 0 ? Double.NaN : requestSamples * (double) PERIOD_MILLIS / logins;
@@ -48,7 +50,7 @@ final class ArmProfile {
         }
     }
 
-    private record Interval(long start, long end, int arm) {
+    private record Interval(long start, long end, int signIn) {
     }
 
     private ArmProfile() {
@@ -71,22 +73,52 @@ final class ArmProfile {
         }
     }
 
+    /** The arms, and every sign-in's request-thread samples (by identity) for per-pair CPU ratios. */
+    record Profile(List<Arm> arms, Map<Attempt, Long> samplesBySignIn) {
+
+        /** Request-thread CPU of one sign-in, in ms (samples x period); NaN when it was not recorded. */
+        double cpuMillis(Attempt attempt) {
+            Long samples = samplesBySignIn.get(attempt);
+            return samples == null ? Double.NaN : samples * (double) PERIOD_MILLIS;
+        }
+
+        /** Per-pair ratios of request-thread CPU, A / B, for pairs where both sign-ins succeeded and were sampled. */
+        double[] cpuRatios(Paired.Result result) {
+            return result.pairs().stream().filter(pair -> pair[0].loggedIn() && pair[1].loggedIn())
+                    .mapToDouble(pair -> cpuMillis(pair[0]) / cpuMillis(pair[1]))
+                    .filter(ratio -> Double.isFinite(ratio) && ratio > 0).toArray();
+        }
+    }
+
     /** Sign-ins by arm label (in display order) against the recording's samples. */
-    static List<Arm> analyse(Path recording, Map<String, List<Attempt>> arms) {
+    static Profile analyse(Path recording, Map<String, List<Attempt>> arms) {
         List<String> labels = new ArrayList<>(arms.keySet());
         List<Interval> intervals = new ArrayList<>();
+        List<Attempt> attempts = new ArrayList<>();
         int[] logins = new int[labels.size()];
         for (int a = 0; a < labels.size(); a++) {
             for (Attempt attempt : arms.get(labels.get(a))) {
-                intervals.add(new Interval(attempt.startEpochNanos(), attempt.endEpochNanos(), a));
+                attempts.add(attempt);
                 logins[a]++;
+            }
+        }
+        for (int i = 0; i < attempts.size(); i++) {
+            intervals.add(new Interval(attempts.get(i).startEpochNanos(), attempts.get(i).endEpochNanos(), i));
+        }
+        int[] armOf = new int[attempts.size()];
+        for (int a = 0, i = 0; a < labels.size(); a++) {
+            for (int n = 0; n < logins[a]; n++) {
+                armOf[i++] = a;
             }
         }
         intervals.sort(Comparator.comparingLong(Interval::start));
         long[] starts = intervals.stream().mapToLong(Interval::start).toArray();
+        long[] perSignIn = new long[attempts.size()];
         long[] request = new long[labels.size()];
         long[] jit = new long[labels.size()];
         long[] stock = new long[labels.size()];
+        List<Map<String, Long>> methods = new ArrayList<>();
+        labels.forEach(label -> methods.add(new HashMap<>()));
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
@@ -97,16 +129,21 @@ final class ArmProfile {
                 if (thread == null || !JfrProfile.isWorker(thread.getJavaName()) || event.getStackTrace() == null) {
                     continue;
                 }
-                int arm = armAt(epochNanos(event.getStartTime()), starts, intervals);
-                if (arm < 0) {
+                int signIn = signInAt(epochNanos(event.getStartTime()), starts, intervals);
+                if (signIn < 0) {
                     continue;
                 }
+                int arm = armOf[signIn];
+                perSignIn[signIn]++;
                 request[arm]++;
                 boolean jitFrame = false;
                 boolean stockFrame = false;
                 for (RecordedFrame frame : event.getStackTrace().getFrames()) {
                     String type = frame.getMethod().getType().getName();
-                    jitFrame |= type.startsWith("io.jitprovisioning.");
+                    if (!jitFrame && type.startsWith("io.jitprovisioning.")) {
+                        methods.get(arm).merge(type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName(), 1L, Long::sum);
+                        jitFrame = true;
+                    }
                     stockFrame |= type.startsWith("org.keycloak.broker.saml.mappers.") || type.equals("org.keycloak.broker.provider.HardcodedRoleMapper");
                 }
                 jit[arm] += jitFrame ? 1 : 0;
@@ -117,9 +154,16 @@ final class ArmProfile {
         }
         List<Arm> result = new ArrayList<>();
         for (int a = 0; a < labels.size(); a++) {
-            result.add(new Arm(labels.get(a), logins[a], request[a], jit[a], stock[a]));
+            Map<String, Long> top = new LinkedHashMap<>();
+            methods.get(a).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+            result.add(new Arm(labels.get(a), logins[a], request[a], jit[a], stock[a], top));
         }
-        return result;
+        Map<Attempt, Long> samples = new IdentityHashMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            samples.put(attempts.get(i), perSignIn[i]);
+        }
+        return new Profile(result, samples);
     }
 
     static Map<String, List<Attempt>> arms(Paired.Result... results) {
@@ -131,7 +175,7 @@ final class ArmProfile {
         return arms;
     }
 
-    private static int armAt(long time, long[] starts, List<Interval> intervals) {
+    private static int signInAt(long time, long[] starts, List<Interval> intervals) {
         int low = 0;
         int high = starts.length - 1;
         int found = -1;
@@ -144,7 +188,7 @@ final class ArmProfile {
                 high = middle - 1;
             }
         }
-        return found >= 0 && time <= intervals.get(found).end() ? intervals.get(found).arm() : -1;
+        return found >= 0 && time <= intervals.get(found).end() ? intervals.get(found).signIn() : -1;
     }
 
     private static long epochNanos(Instant instant) {
@@ -158,7 +202,20 @@ final class ArmProfile {
             rows.add(List.of(arm.label(), Integer.toString(arm.logins()), Markdown.fixed(arm.requestMillisPerLogin(), 1),
                     "**" + Markdown.fixed(arm.jitMillisPerLogin(), 2) + "**", Markdown.fixed(arm.stockMillisPerLogin(), 2)));
         }
-        return Markdown.table(List.of("arm", "sign-ins", "request-thread CPU ms / sign-in", "JIT extension's own CPU ms / sign-in",
-                "built-in mappers' CPU ms / sign-in"), rows);
+        StringBuilder out = new StringBuilder(Markdown.table(List.of("arm", "sign-ins", "request-thread CPU ms / sign-in",
+                "JIT extension's own CPU ms / sign-in", "built-in mappers' CPU ms / sign-in"), rows));
+        List<String> where = new ArrayList<>();
+        for (Arm arm : arms) {
+            if (!arm.jitMethods().isEmpty()) {
+                StringBuilder line = new StringBuilder(arm.label()).append(": ");
+                arm.jitMethods().forEach((method, count) -> line.append('`').append(method).append("` ").append(count).append(", "));
+                where.add(line.substring(0, line.length() - 2));
+            }
+        }
+        if (!where.isEmpty()) {
+            out.append("\nThe extension's samples by innermost extension method (the method running, or calling into Keycloak):\n\n")
+                    .append(Markdown.bullets(where));
+        }
+        return out.toString();
     }
 }

@@ -50,14 +50,14 @@ record BenchConfig(boolean smoke, int pairs, int warmupPairs, int pool, int newU
                 new TreeSet<>(numbers("SCENARIOS", "1,2,3,4,5,6,7,8")),
                 new Scale(
                         number("LARGE_ROLES", smoke ? 1000 : 10_000),
-                        number("LARGE_CLIENTS", smoke ? 100 : 1000),
-                        number("LARGE_GROUPS", smoke ? 500 : 5000),
+                        number("LARGE_CLIENTS", smoke ? 50 : 1000),
+                        number("LARGE_GROUPS", smoke ? 200 : 5000),
                         number("SCALE_PAIRS", smoke ? 10 : 300),
                         number("SCALE_WARMUP", smoke ? 2 : 30),
                         number("SCALE_POOL", smoke ? 3 : 20),
                         number("FIRST_PAIRS", smoke ? 6 : 200),
                         number("GROWTH_ROUNDS", smoke ? 4 : 150),
-                        numbers("GROWTH_ROLES", smoke ? "10,100,1000" : "10,100,1000,10000"),
+                        numbers("GROWTH_ROLES", smoke ? "10,1000" : "10,100,1000,10000"),
                         numbers("GROWTH_VALUES", "1,10,100"),
                         number("GROWTH_POOL", smoke ? 2 : 5)));
     }

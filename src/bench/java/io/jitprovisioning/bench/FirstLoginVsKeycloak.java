@@ -40,8 +40,9 @@ final class FirstLoginVsKeycloak {
         BenchMain.log("s7: measuring %d pairs of first sign-ins with JFR on", sizes.firstPairs());
         Paired.Result result = Paired.run("s7 first sign-ins", sizes.firstPairs(), offset(jit, warmup), offset(stock, warmup));
         scale.jvm.stopRecording("bench-s7");
-        List<ArmProfile.Arm> profile = ArmProfile.analyse(recording, ArmProfile.arms(result));
-        ScaleRun.Ratio ratio = new ScaleRun.Ratio("first sign-in: JIT / Keycloak's own", result.comparison(), 1.05, Double.NaN);
+        ArmProfile.Profile profile = ArmProfile.analyse(recording, ArmProfile.arms(result));
+        ScaleRun.Ratio ratio = new ScaleRun.Ratio("first sign-in: JIT / Keycloak's own", result.comparison(),
+                ScaleRun.Cpu.of(profile.cpuRatios(result)), 1.05, Double.NaN);
         scale.ratios.add(ratio);
 
         List<Check> checks = new ArrayList<>();
@@ -66,7 +67,7 @@ final class FirstLoginVsKeycloak {
         out.append(ScaleRun.comparisonTable(List.of(ratio)));
         out.append('\n').append(Markdown.table(Markdown.LATENCY_HEADER, List.of(
                 row(jit.label(), result.millis(0)), row(stock.label(), result.millis(1)))));
-        out.append("\n#### CPU per sign-in (JFR)\n\n").append(ArmProfile.table(profile));
+        out.append("\n#### CPU per sign-in (JFR)\n\n").append(ArmProfile.table(profile.arms()));
         if (failed > 0) {
             out.append('\n').append(Markdown.bullets(result.failureExamples(5)));
         }

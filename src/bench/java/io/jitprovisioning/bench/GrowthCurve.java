@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import io.jitprovisioning.bench.Load.Attempt;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
@@ -31,7 +32,7 @@ final class GrowthCurve {
      * @param sizeRatio the same against the point with the fewest roles and the same number of values
      */
     record PointResult(Point point, Stats.Summary latency, double ratio, Stats.Interval ci, double sizeRatio,
-                       Stats.Interval sizeCi, ArmProfile.Arm cpu) {
+                       Stats.Interval sizeCi, ArmProfile.Arm cpu, ScaleRun.Cpu cpuRatio) {
     }
 
     record Result(Point baseline, List<PointResult> points, int rounds) {
@@ -96,18 +97,20 @@ final class GrowthCurve {
             }
             arms.put(points.get(p).label(), attempts);
         }
-        List<ArmProfile.Arm> cpu = ArmProfile.analyse(recording, arms);
+        ArmProfile.Profile profile = ArmProfile.analyse(recording, arms);
+        List<ArmProfile.Arm> cpu = profile.arms();
 
         Point baseline = points.get(0);
         List<PointResult> results = new ArrayList<>();
         for (int p = 0; p < points.size(); p++) {
             Point point = points.get(p);
             int sameValuesSmallest = points.indexOf(new Point(points.get(0).roles(), point.values()));
-            double[] ratios = ratios(measured, p, 0);
-            double[] sizeRatios = ratios(measured, p, sameValuesSmallest);
+            double[] ratios = ratios(measured, p, 0, Attempt::millis);
+            double[] sizeRatios = ratios(measured, p, sameValuesSmallest, Attempt::millis);
+            double[] cpuRatios = ratios(measured, p, 0, profile::cpuMillis);
             results.add(new PointResult(point, Stats.summary(LargeRealm.millis(arms.get(point.label()))), Stats.median(ratios),
                     Stats.medianOrderStatisticInterval(ratios), Stats.median(sizeRatios), Stats.medianOrderStatisticInterval(sizeRatios),
-                    cpu.get(p)));
+                    cpu.get(p), ScaleRun.Cpu.of(cpuRatios)));
         }
         Result result = new Result(baseline, results, sizes.growthRounds());
         scale.growth = result;
@@ -144,11 +147,14 @@ final class GrowthCurve {
         return attempts;
     }
 
-    private static double[] ratios(Attempt[][] rounds, int point, int reference) {
+    private static double[] ratios(Attempt[][] rounds, int point, int reference, ToDoubleFunction<Attempt> measure) {
         List<Double> ratios = new ArrayList<>();
         for (Attempt[] round : rounds) {
             if (round[point].loggedIn() && round[reference].loggedIn()) {
-                ratios.add(round[point].millis() / round[reference].millis());
+                double ratio = measure.applyAsDouble(round[point]) / measure.applyAsDouble(round[reference]);
+                if (Double.isFinite(ratio) && ratio > 0) {
+                    ratios.add(ratio);
+                }
             }
         }
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
@@ -167,10 +173,12 @@ final class GrowthCurve {
             rows.add(List.of(p.point().label(), Markdown.ms(p.latency().median()),
                     "**" + Markdown.fixed(p.ratio(), 3) + "**", Markdown.fixed(p.ci().low(), 3) + " - " + Markdown.fixed(p.ci().high(), 3),
                     Markdown.fixed(p.sizeRatio(), 3) + " (" + Markdown.fixed(p.sizeCi().low(), 3) + " - " + Markdown.fixed(p.sizeCi().high(), 3) + ")",
-                    Markdown.fixed(p.cpu().requestMillisPerLogin(), 1), "**" + Markdown.fixed(p.cpu().jitMillisPerLogin(), 2) + "**"));
+                    Markdown.fixed(p.cpu().requestMillisPerLogin(), 1), "**" + Markdown.fixed(p.cpu().jitMillisPerLogin(), 2) + "**",
+                    Markdown.fixed(p.cpuRatio().median(), 3) + " (" + Markdown.fixed(p.cpuRatio().ci().low(), 3) + " - "
+                            + Markdown.fixed(p.cpuRatio().ci().high(), 3) + ")"));
         }
         out.append(Markdown.table(List.of("point", "median ms", "ratio to baseline", "95% CI", "realm-size ratio (95% CI)",
-                "request-thread CPU ms / sign-in", "JIT's own CPU ms / sign-in (JFR)"), rows));
+                "request-thread CPU ms / sign-in", "JIT's own CPU ms / sign-in (JFR)", "CPU ratio to baseline (95% CI)"), rows));
         out.append("\nLargest distance from 1 of a point's ratio: **").append(Markdown.fixed(100 * result.spread(), 1))
                 .append("%** (target within ").append(Markdown.fixed(100 * TOLERANCE, 0)).append("%: ")
                 .append(result.met() ? "met" : "**not met**").append("); of a realm-size ratio: ")

@@ -53,10 +53,12 @@ final class LargeRealm {
         Paired.Result bySize = Paired.run("s6a large/small", sizes.pairs(), largeJit, smallJit);
         Paired.Result byMappers = Paired.run("s6b jit/built-ins", sizes.pairs(), largeJit, largeStock);
         scale.jvm.stopRecording("bench-s6");
-        List<ArmProfile.Arm> profile = ArmProfile.analyse(recording, ArmProfile.arms(bySize, byMappers));
+        ArmProfile.Profile profile = ArmProfile.analyse(recording, ArmProfile.arms(bySize, byMappers));
 
-        ScaleRun.Ratio sizeRatio = new ScaleRun.Ratio("large realm / small realm (JIT both)", bySize.comparison(), 1.05, 1.10);
-        ScaleRun.Ratio mapperRatio = new ScaleRun.Ratio("JIT / built-in mappers (large realm)", byMappers.comparison(), 1.02, Double.NaN);
+        ScaleRun.Ratio sizeRatio = new ScaleRun.Ratio("large realm / small realm (JIT both)", bySize.comparison(),
+                ScaleRun.Cpu.of(profile.cpuRatios(bySize)), 1.05, 1.10);
+        ScaleRun.Ratio mapperRatio = new ScaleRun.Ratio("JIT / built-in mappers (large realm)", byMappers.comparison(),
+                ScaleRun.Cpu.of(profile.cpuRatios(byMappers)), 1.02, Double.NaN);
         scale.ratios.add(sizeRatio);
         scale.ratios.add(mapperRatio);
 
@@ -88,7 +90,7 @@ final class LargeRealm {
                 latencyRow(largeJit.label() + " (pairs b)", byMappers.millis(0)),
                 latencyRow(largeStock.label(), byMappers.millis(1)))));
         out.append("\n#### CPU per sign-in (JFR, samples attributed to the sign-in running)\n\n")
-                .append(ArmProfile.table(profile))
+                .append(ArmProfile.table(profile.arms()))
                 .append("\nSamples every ").append(ArmProfile.PERIOD_MILLIS).append(" ms of Keycloak's request threads; IdP-realm work of the ")
                 .append("same sign-in counts in the request-thread column for both arms alike.\n");
         if (failed > 0) {
