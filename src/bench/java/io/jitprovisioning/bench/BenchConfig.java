@@ -49,7 +49,7 @@ record BenchConfig(boolean smoke, int pairs, int warmupPairs, int pool, int newU
                 env("BENCH_COMMAND", smoke ? "bench/run --smoke" : "bench/run"),
                 new TreeSet<>(numbers("SCENARIOS", "1,2,3,4,5,6,7,8")),
                 new Scale(
-                        number("LARGE_ROLES", smoke ? 1000 : 10_000),
+                        number("LARGE_ROLES", smoke ? 500 : 10_000),
                         number("LARGE_CLIENTS", smoke ? 50 : 1000),
                         number("LARGE_GROUPS", smoke ? 200 : 5000),
                         number("SCALE_PAIRS", smoke ? 10 : 300),

@@ -46,11 +46,11 @@ final class StockIdentityProvider {
         idp.put("config", config);
         admin.post("/" + realm + "/identity-provider/instances", idp).expect(201);
 
-        for (Map<String, Object> mapper : mappers) {
-            Map<String, Object> withAlias = new LinkedHashMap<>(mapper);
+        Load.parallel(mappers.size(), 4, i -> {
+            Map<String, Object> withAlias = new LinkedHashMap<>(mappers.get(i));
             withAlias.put("identityProviderAlias", alias);
             admin.post(idpPath(realm, alias) + "/mappers", withAlias).expect(201);
-        }
+        });
     }
 
     static Map<String, Object> mapper(String name, String type, Map<String, Object> config) {
