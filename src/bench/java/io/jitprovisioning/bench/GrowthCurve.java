@@ -138,7 +138,7 @@ final class GrowthCurve {
                 Point point = points.get(p);
                 List<String> pool = users.get(point);
                 String user = pool.get(round % pool.size());
-                attempts[round][p] = Load.timed(round, n -> realms.get(point.roles()).login(user));
+                attempts[round][p] = Load.timed(round, n -> realms.get(point.roles()).login(user)).compact();
             }
             if ((round + 1) % 50 == 0) {
                 BenchMain.log("s8: %d/%d rounds", round + 1, count);

@@ -33,6 +33,15 @@ final class Load {
             return outcome() == Outcome.LOGGED_IN;
         }
 
+        /** The same sign-in without the pages it went through when it succeeded: thousands of them are kept. */
+        Attempt compact() {
+            if (!loggedIn()) {
+                return this;
+            }
+            return new Attempt(index, millis, new LoginResult(List.of(result.last()), result.last(), result.redirectUri()), null,
+                    startEpochNanos, endEpochNanos);
+        }
+
         /** Where a failed sign-in ended, short enough for a table. */
         String describe() {
             if (error != null) {

@@ -67,12 +67,12 @@ final class Paired {
             Attempt first;
             Attempt second;
             if (k % 2 == 0) {
-                first = Load.timed(k, n -> a.login().apply(pair));
-                second = Load.timed(k, n -> b.login().apply(pair));
+                first = Load.timed(k, n -> a.login().apply(pair)).compact();
+                second = Load.timed(k, n -> b.login().apply(pair)).compact();
                 pairs.add(new Attempt[]{first, second});
             } else {
-                first = Load.timed(k, n -> b.login().apply(pair));
-                second = Load.timed(k, n -> a.login().apply(pair));
+                first = Load.timed(k, n -> b.login().apply(pair)).compact();
+                second = Load.timed(k, n -> a.login().apply(pair)).compact();
                 pairs.add(new Attempt[]{second, first});
             }
             if ((k + 1) % 100 == 0) {
