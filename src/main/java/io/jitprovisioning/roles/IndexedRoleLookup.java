@@ -8,7 +8,8 @@ import java.util.Optional;
  * <ol>
  *   <li>{@code clientId.role}: the clientIds the name's prefixes spell are tried from the longest (clientIds may
  *       contain dots), at most {@link #MAX_CLIENT_LOOKUPS}; the first that names a client decides: its role of that
- *       exact name, else of that name ignoring case, else none (no fallback to a realm role).</li>
+ *       exact name, else of that name ignoring case, else none (no fallback to a realm role). ClientIds match
+ *       exactly, as in Keycloak.</li>
  *   <li>Otherwise a realm role: of that exact name, else of that name ignoring case.</li>
  * </ol>
  * Among roles whose names differ only in case, none of them exactly the name asked for, the first by
@@ -16,8 +17,10 @@ import java.util.Optional;
  *
  * <p>The snapshot only proposes names. Each one is confirmed by Keycloak's own lookup by exact name, which its
  * realm cache keeps consistent across the cluster; a proposal Keycloak does not confirm means the snapshot is out
- * of date, and {@link StaleSnapshot} says so. A value that names nothing costs one hash lookup and never reaches
- * Keycloak's cache, which would otherwise fill with one negative entry per distinct unknown value.
+ * of date, and {@link StaleSnapshot} says so. A value that names no role costs a hash lookup or two and never
+ * reaches Keycloak's role cache, which would otherwise fill with one negative entry per distinct unknown value (an
+ * IdP sending every group's object id has thousands); Keycloak is asked only about clients, by clientId, for the
+ * prefixes of dotted values, and a prefix that named no client is remembered ({@link RoleNames}).
  *
  * @param <C> Keycloak's client model (a plain type in tests)
  * @param <R> Keycloak's role model
@@ -88,12 +91,8 @@ final class IndexedRoleLookup<C, R> {
     }
 
     private Optional<R> clientRole(RoleNames names, C client, String roleName) {
-        R exact = model.clientRole(client, roleName);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
         for (String candidate : names.clientRoles(model.clientUuid(client)).matching(roleName)) {
-            R role = candidate.equals(roleName) ? null : model.clientRole(client, candidate);
+            R role = model.clientRole(client, candidate);
             if (role == null) {
                 throw new StaleSnapshot("client role " + candidate);
             }

@@ -137,6 +137,15 @@ class IndexedRoleLookupTest {
         }
 
         @Test
+        void aRoleTheClientDoesNotHaveIsNotAskedOfKeycloak() {
+            realm.withClient("app", "reader");
+            RoleNames names = realm.snapshot();
+
+            assertThat(find(names, "app.Team 7")).isEmpty();
+            assertThat(realm.lookups).containsExactly("client app");
+        }
+
+        @Test
         void clientIdsMayContainDotsAndTheLongestFirst() {
             realm.withClient("com.example.app", "reader").withClient("com.example", "app.other");
             RoleNames names = realm.snapshot();
