@@ -85,7 +85,7 @@ final class ScaleRun {
     String setupTable() {
         List<List<String>> rows = new ArrayList<>();
         setupSeconds.forEach((what, seconds) -> rows.add(List.of(what, Markdown.fixed(seconds, 1))));
-        return Markdown.table(List.of("realm set up (admin REST and partial import, chunks of 1,000)", "seconds"), rows);
+        return Markdown.table(List.of("realm set up (admin REST and partial import in chunks)", "seconds"), rows);
     }
 
     void writeChart() {
