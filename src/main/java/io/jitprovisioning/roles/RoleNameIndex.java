@@ -68,6 +68,11 @@ public final class RoleNameIndex {
         return SNAPSHOTS.get(realmId, () -> build(factory, realmId));
     }
 
+    /** This node's snapshots, for tests. */
+    static RealmSnapshots<RoleNames> snapshots() {
+        return SNAPSHOTS;
+    }
+
     /** Drops the realm's snapshot (the realm's roles changed); the next sign-in builds a new one. */
     public static void invalidate(String realmId) {
         SNAPSHOTS.invalidate(realmId);
