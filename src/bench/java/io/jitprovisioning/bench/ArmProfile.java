@@ -82,11 +82,11 @@ final class ArmProfile {
             return samples == null ? Double.NaN : samples * (double) PERIOD_MILLIS;
         }
 
-        /** Per-pair ratios of request-thread CPU, A / B, for pairs where both sign-ins succeeded and were sampled. */
-        double[] cpuRatios(Paired.Result result) {
-            return result.pairs().stream().filter(pair -> pair[0].loggedIn() && pair[1].loggedIn())
-                    .mapToDouble(pair -> cpuMillis(pair[0]) / cpuMillis(pair[1]))
-                    .filter(ratio -> Double.isFinite(ratio) && ratio > 0).toArray();
+        /** Request-thread CPU of both sign-ins of every pair where both succeeded: {@code [arm][pair]}. */
+        double[][] cpuPairs(Paired.Result result) {
+            List<Attempt[]> pairs = result.pairs().stream().filter(pair -> pair[0].loggedIn() && pair[1].loggedIn()).toList();
+            return new double[][]{pairs.stream().mapToDouble(pair -> cpuMillis(pair[0])).toArray(),
+                    pairs.stream().mapToDouble(pair -> cpuMillis(pair[1])).toArray()};
         }
     }
 

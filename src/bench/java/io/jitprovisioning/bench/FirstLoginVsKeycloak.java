@@ -42,7 +42,7 @@ final class FirstLoginVsKeycloak {
         scale.jvm.stopRecording("bench-s7");
         ArmProfile.Profile profile = ArmProfile.analyse(recording, ArmProfile.arms(result));
         ScaleRun.Ratio ratio = new ScaleRun.Ratio("first sign-in: JIT / Keycloak's own", result.comparison(),
-                ScaleRun.Cpu.of(profile.cpuRatios(result)), 1.05, Double.NaN);
+                ScaleRun.Cpu.of(profile.cpuPairs(result)), 1.05, Double.NaN);
         scale.ratios.add(ratio);
 
         List<Check> checks = new ArrayList<>();

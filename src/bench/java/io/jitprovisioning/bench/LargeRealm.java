@@ -56,9 +56,9 @@ final class LargeRealm {
         ArmProfile.Profile profile = ArmProfile.analyse(recording, ArmProfile.arms(bySize, byMappers));
 
         ScaleRun.Ratio sizeRatio = new ScaleRun.Ratio("large realm / small realm (JIT both)", bySize.comparison(),
-                ScaleRun.Cpu.of(profile.cpuRatios(bySize)), 1.05, 1.10);
+                ScaleRun.Cpu.of(profile.cpuPairs(bySize)), 1.05, 1.10);
         ScaleRun.Ratio mapperRatio = new ScaleRun.Ratio("JIT / built-in mappers (large realm)", byMappers.comparison(),
-                ScaleRun.Cpu.of(profile.cpuRatios(byMappers)), 1.02, Double.NaN);
+                ScaleRun.Cpu.of(profile.cpuPairs(byMappers)), 1.02, Double.NaN);
         scale.ratios.add(sizeRatio);
         scale.ratios.add(mapperRatio);
 

@@ -60,7 +60,9 @@ final class Report {
             out.append("\nGrowth curve (").append(growth.points().size()).append(" points, ").append(growth.rounds())
                     .append(" rounds): largest distance from the smallest point **").append(Markdown.fixed(100 * growth.spread(), 1))
                     .append("%** (target within ").append(Markdown.fixed(100 * GrowthCurve.TOLERANCE, 0)).append("%: ")
-                    .append(growth.met() ? "met" : "**not met**").append("); JIT's own CPU per sign-in from ")
+                    .append(growth.met() ? "met" : "**not met**").append("); along the realm-size axis ")
+                    .append(Markdown.fixed(100 * growth.sizeSpread(), 1)).append("%; net of what Keycloak's built-in mappers pay for ")
+                    .append("the same values ").append(Markdown.fixed(100 * growth.netSpread(), 1)).append("%; JIT's own CPU per sign-in from ")
                     .append(Markdown.fixed(growth.points().stream().mapToDouble(p -> p.cpu().jitMillisPerLogin()).min().orElse(Double.NaN), 2))
                     .append(" to ").append(Markdown.fixed(growth.points().stream().mapToDouble(p -> p.cpu().jitMillisPerLogin()).max().orElse(Double.NaN), 2))
                     .append(" ms.\n");

@@ -58,7 +58,9 @@ final class ScaleChart {
         TreeSet<Integer> values = new TreeSet<>();
         double low = 0.9;
         double high = 1.1;
-        for (GrowthCurve.PointResult p : growth.points()) {
+        List<GrowthCurve.PointResult> everything = new java.util.ArrayList<>(growth.points());
+        everything.addAll(growth.builtIns());
+        for (GrowthCurve.PointResult p : everything) {
             roles.add(p.point().roles());
             values.add(p.point().values());
             low = Math.min(low, finite(p.ci().low(), p.ratio()));
@@ -113,10 +115,25 @@ final class ScaleChart {
                 previousX = px;
                 previousY = py;
             }
+            for (GrowthCurve.PointResult p : growth.builtIns()) {
+                if (p.point().values() == v) {
+                    int px = x(Math.log10(p.point().roles()), xMin, xMax) - 18 + offset / 2;
+                    int py = y(p.ratio(), low, high);
+                    g.setStroke(new BasicStroke(1.5f));
+                    g.drawPolygon(new int[]{px, px + 5, px, px - 5}, new int[]{py - 5, py, py + 5, py}, 4);
+                }
+            }
+            g.setColor(color);
             g.fillRect(MARGIN + 10, MARGIN + 10 + 16 * line, 14, 10);
             g.setColor(Color.BLACK);
             g.drawString(v + " value" + (v == 1 ? "" : "s") + " sent", MARGIN + 30, MARGIN + 20 + 16 * line);
             line++;
+        }
+        if (!growth.builtIns().isEmpty()) {
+            g.setColor(Color.BLACK);
+            g.drawPolygon(new int[]{MARGIN + 17, MARGIN + 22, MARGIN + 17, MARGIN + 12},
+                    new int[]{MARGIN + 10 + 16 * line, MARGIN + 15 + 16 * line, MARGIN + 20 + 16 * line, MARGIN + 15 + 16 * line}, 4);
+            g.drawString("built-in mappers, same values (vs 1 value)", MARGIN + 30, MARGIN + 20 + 16 * line);
         }
         g.setStroke(new BasicStroke(1f));
     }
