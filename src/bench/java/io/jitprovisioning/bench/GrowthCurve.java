@@ -152,7 +152,7 @@ final class GrowthCurve {
         List<String> wrong = new ArrayList<>();
         for (Point point : all) {
             List<String> roles = ScaleRun.rolesOf(realms.get(point.roles()), users.get(point).get(0));
-            List<String> expected = point.builtIn() ? List.of(ScaleRealms.DEFAULT_ROLE, ScaleRealms.role(0)) : List.of(ScaleRealms.role(0));
+            List<String> expected = point.builtIn() ? List.of(ScaleRealms.role(0), ScaleRealms.DEFAULT_ROLE) : List.of(ScaleRealms.role(0));
             if (!expected.equals(roles)) {
                 wrong.add(point.label() + ": " + roles);
             }
