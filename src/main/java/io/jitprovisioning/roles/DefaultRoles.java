@@ -25,6 +25,9 @@ public final class DefaultRoles {
     public static Optional<RoleRef> find(KeycloakSession session, RealmModel realm, RealmRoleDirectory directory,
                                          JitSettings settings, String idpAlias) {
         Optional<RoleModel> role = directory.findModel(settings.defaultRole());
+        if (role.isEmpty()) {
+            role = directory.findExactly(settings.defaultRole());
+        }
         if (role.isEmpty() && settings.usesFallbackDefaultRole()) {
             createFallbackRole(session, realm);
             role = Optional.ofNullable(realm.getRole(JitSettings.FALLBACK_DEFAULT_ROLE));

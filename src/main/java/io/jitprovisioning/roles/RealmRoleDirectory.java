@@ -61,6 +61,25 @@ public final class RealmRoleDirectory implements RoleDirectory {
         return withSnapshot(names -> indexed.find(names, name), () -> SearchedRoleLookup.find(session, realm, name));
     }
 
+    /**
+     * The role of exactly this name, straight from Keycloak (no index): for the default role, which may have been
+     * created a moment ago by code that reports it to no one, such as the one-step setup.
+     */
+    public Optional<RoleModel> findExactly(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        int dot = name.lastIndexOf('.');
+        for (int lookups = 0; dot > 0 && lookups < IndexedRoleLookup.MAX_CLIENT_LOOKUPS; lookups++) {
+            ClientModel client = realm.getClientByClientId(name.substring(0, dot));
+            if (client != null) {
+                return Optional.ofNullable(client.getRole(name.substring(dot + 1)));
+            }
+            dot = name.lastIndexOf('.', dot - 1);
+        }
+        return Optional.ofNullable(realm.getRole(name));
+    }
+
     public static RoleRef toRef(RoleModel role) {
         String name = role.isClientRole()
                 ? ((ClientModel) role.getContainer()).getClientId() + "." + role.getName()
