@@ -17,7 +17,8 @@ import io.jitprovisioning.testsupport.KeycloakServer;
 
 /**
  * The benchmark driver that bench/run starts: a fresh Keycloak from the distribution with the extension, the
- * benchmark realms, the five scenarios one after another, the results file, and Keycloak stopped again.
+ * benchmark realms, the scenarios one after another (all eight, or those in SCENARIOS), the results file, and
+ * Keycloak stopped again.
  */
 public final class BenchMain {
 
@@ -35,11 +36,12 @@ public final class BenchMain {
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-keycloak"));
         List<Section> sections = new ArrayList<>();
         Environment environment;
+        ScaleRun summary = null;
         try {
             server.wipeData();
             server.installProvider(config.providerJar());
             log("starting Keycloak from %s on port %d", config.keycloakHome(), config.port());
-            server.start(Duration.ofMinutes(5));
+            server.start(Duration.ofMinutes(10)); // a busy shared machine has taken over 5
             Jvm jvm = new Jvm(server.javaProcess().orElseThrow().pid());
             writePids(config.workDir().resolve("keycloak.pids"), server, jvm);
             environment = Environment.capture(config, jvm);
@@ -47,18 +49,40 @@ public final class BenchMain {
             log("realms ready");
             Files.createDirectories(config.resultsDir());
             Path chart = config.resultsDir().resolve(stamp + ".png");
-            sections.add(scenario(ReturningLogins.TITLE, () -> new ReturningLogins(realms, config, jvm, chart).run(), environment));
-            sections.add(scenario(FirstLogins.TITLE, () -> new FirstLogins(realms, config, jvm).run(), environment));
-            sections.add(scenario(SameUserRace.TITLE, () -> new SameUserRace(realms, config).run(), environment));
-            sections.add(scenario(RoleChurn.TITLE, () -> new RoleChurn(realms, config).run(), environment));
-            sections.add(scenario(MemoryCheck.TITLE, () -> new MemoryCheck(realms, config, jvm).run(), environment));
+            if (config.runs(1)) {
+                sections.add(scenario(ReturningLogins.TITLE, () -> new ReturningLogins(realms, config, jvm, chart).run(), environment));
+            }
+            if (config.runs(2)) {
+                sections.add(scenario(FirstLogins.TITLE, () -> new FirstLogins(realms, config, jvm).run(), environment));
+            }
+            if (config.runs(3)) {
+                sections.add(scenario(SameUserRace.TITLE, () -> new SameUserRace(realms, config).run(), environment));
+            }
+            if (config.runs(4)) {
+                sections.add(scenario(RoleChurn.TITLE, () -> new RoleChurn(realms, config).run(), environment));
+            }
+            if (config.runs(5)) {
+                sections.add(scenario(MemoryCheck.TITLE, () -> new MemoryCheck(realms, config, jvm).run(), environment));
+            }
+            ScaleRun scale = new ScaleRun(config, new AdminApi(server.baseUrl()), jvm, config.resultsDir().resolve(stamp + "-scale.png"));
+            if (config.runs(6)) {
+                sections.add(scenario(LargeRealm.TITLE, () -> new LargeRealm(scale).run(), environment));
+            }
+            if (config.runs(7)) {
+                sections.add(scenario(FirstLoginVsKeycloak.TITLE, () -> new FirstLoginVsKeycloak(scale).run(), environment));
+            }
+            if (config.runs(8)) {
+                sections.add(scenario(GrowthCurve.TITLE, () -> new GrowthCurve(scale).run(), environment));
+            }
+            scale.writeChart();
+            summary = scale;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             log("stopping Keycloak");
             server.stop();
         }
-        Path results = Report.write(config, environment, sections, stamp);
+        Path results = Report.write(config, environment, sections, stamp, summary);
         long failed = sections.stream().flatMap(section -> section.checks().stream()).filter(check -> !check.passed()).count();
         long passed = sections.stream().mapToLong(section -> section.checks().size()).sum() - failed;
         sections.stream().flatMap(section -> section.checks().stream()).filter(check -> !check.passed())

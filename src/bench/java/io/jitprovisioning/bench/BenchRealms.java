@@ -1,14 +1,10 @@
 package io.jitprovisioning.bench;
 
-import static io.jitprovisioning.testsupport.AdminApi.map;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
@@ -28,7 +24,6 @@ final class BenchRealms {
     static final String STOCK = "stock";
     static final String DEFAULT_ROLE = "support";
     static final int ROLE_COUNT = 10;
-    static final String STOCK_FLOW = "stock first broker login";
 
     private final SamlBrokerFixture fixture;
     private final AdminApi admin;
@@ -124,88 +119,17 @@ final class BenchRealms {
     }
 
     private void createStockIdentityProvider() {
-        String entityId = fixture.brokerEntityId() + "/" + STOCK;
-        String endpoint = fixture.brokerEntityId() + "/broker/" + STOCK + "/endpoint";
-        copyIdpRealmClient(entityId, endpoint);
-        createStockFlow();
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> idp = admin.get(idpPath(JIT), Map.class);
-        idp.remove("internalId");
-        idp.put("alias", STOCK);
-        idp.put("displayName", "Stock mappers");
-        idp.put("firstBrokerLoginFlowAlias", STOCK_FLOW);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> config = new LinkedHashMap<>((Map<String, Object>) idp.get("config"));
-        config.put("entityId", entityId);
-        config.put("syncMode", "FORCE");
-        idp.put("config", config);
-        admin.post("/" + REALM + "/identity-provider/instances", idp).expect(201);
-
-        for (Map<String, Object> mapper : stockMappers()) {
-            admin.post(idpPath(STOCK) + "/mappers", mapper).expect(201);
-        }
-    }
-
-    /** The IdP realm's SAML client for the JIT broker, copied (same keys, same attribute mappers) for another SP entity. */
-    private void copyIdpRealmClient(String entityId, String endpoint) {
-        String idpRealm = fixture.idpRealm();
-        Map<String, Object> client = admin.get("/" + idpRealm + "/clients?clientId=" + AdminApi.encode(fixture.brokerEntityId()),
-                new TypeReference<List<Map<String, Object>>>() {
-                }).get(0);
-        client.remove("id");
-        client.put("clientId", entityId);
-        client.put("redirectUris", List.of(endpoint));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) client.get("attributes"));
-        attributes.put("saml_assertion_consumer_url_post", endpoint);
-        client.put("attributes", attributes);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> mappers = (List<Map<String, Object>>) client.get("protocolMappers");
-        List<Map<String, Object>> copies = new ArrayList<>();
-        for (Map<String, Object> mapper : mappers) {
-            Map<String, Object> copy = new LinkedHashMap<>(mapper);
-            copy.remove("id");
-            copies.add(copy);
-        }
-        client.put("protocolMappers", copies);
-        admin.post("/" + idpRealm + "/clients", client).expect(201);
-    }
-
-    /** Keycloak's "Create User If Unique" alone: like the JIT step, it shows no page. */
-    private void createStockFlow() {
-        admin.post("/" + REALM + "/authentication/flows", map(
-                "alias", STOCK_FLOW, "providerId", "basic-flow", "topLevel", true, "builtIn", false)).expect(201);
-        String flowPath = "/" + REALM + "/authentication/flows/" + AdminApi.encode(STOCK_FLOW).replace("+", "%20");
-        admin.post(flowPath + "/executions/execution", map("provider", "idp-create-user-if-unique")).expect(201);
-        Map<String, Object> execution = admin.get(flowPath + "/executions", new TypeReference<List<Map<String, Object>>>() {
-        }).get(0);
-        execution.put("requirement", "REQUIRED");
-        admin.put(flowPath + "/executions", execution).expect(204);
+        StockIdentityProvider.create(fixture, STOCK, stockMappers());
     }
 
     /** 5 Attribute Importers, 10 SAML Attribute to Role, 1 Hardcoded Role: what the JIT mapper does, built from parts. */
     static List<Map<String, Object>> stockMappers() {
-        List<Map<String, Object>> mappers = new ArrayList<>();
-        Map<String, String> imported = Map.of("firstName", "firstName", "lastName", "lastName", "email", "email",
-                "displayName", "displayName", "phone", "phoneNumber");
-        imported.forEach((samlName, userAttribute) -> mappers.add(mapper("import " + samlName, "saml-user-attribute-idp-mapper",
-                map("attribute.name", samlName, "attribute.name.format", "ATTRIBUTE_FORMAT_BASIC",
-                        "user.attribute", userAttribute, "syncMode", "INHERIT"))));
+        List<Map<String, Object>> mappers = new ArrayList<>(StockIdentityProvider.attributeImporters());
         for (int i = 0; i < ROLE_COUNT; i++) {
-            mappers.add(mapper("role " + i, "saml-role-idp-mapper",
-                    map("attribute.name", "role", "attribute.value", roleValue(i), "role", role(i), "syncMode", "INHERIT")));
+            mappers.add(StockIdentityProvider.roleMapper("role " + i, roleValue(i), role(i)));
         }
-        mappers.add(mapper("default role", "oidc-hardcoded-role-idp-mapper", map("role", DEFAULT_ROLE, "syncMode", "INHERIT")));
+        mappers.add(StockIdentityProvider.hardcodedRole(DEFAULT_ROLE));
         return mappers;
-    }
-
-    private static Map<String, Object> mapper(String name, String type, Map<String, Object> config) {
-        return map("name", name, "identityProviderAlias", STOCK, "identityProviderMapper", type, "config", config);
-    }
-
-    private static String idpPath(String alias) {
-        return "/" + REALM + "/identity-provider/instances/" + alias;
     }
 
     /** Realm roles of a broker account other than the realm's default-roles composite, sorted. */

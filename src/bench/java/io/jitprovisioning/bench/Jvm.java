@@ -101,6 +101,11 @@ final class Jvm {
         jcmd("JFR.start", "name=" + name, "settings=profile", "filename=" + file.toAbsolutePath());
     }
 
+    /** A recording with the given settings file (.jfc). */
+    void startRecording(String name, Path file, Path settings) {
+        jcmd("JFR.start", "name=" + name, "settings=" + settings.toAbsolutePath(), "filename=" + file.toAbsolutePath());
+    }
+
     void stopRecording(String name) {
         jcmd("JFR.stop", "name=" + name);
     }

@@ -19,8 +19,11 @@ final class Load {
     private Load() {
     }
 
-    /** One sign-in: how long it took from the first request to the last response, and how it ended. */
-    record Attempt(int index, double millis, LoginResult result, RuntimeException error) {
+    /**
+     * One sign-in: how long it took from the first request to the last response, and how it ended. The wall-clock
+     * start and end (epoch nanoseconds) let a flight recording's samples be attributed to the sign-in running then.
+     */
+    record Attempt(int index, double millis, LoginResult result, RuntimeException error, long startEpochNanos, long endEpochNanos) {
 
         Outcome outcome() {
             return error != null ? Outcome.CLIENT_EXCEPTION : Outcome.of(result);
@@ -28,6 +31,15 @@ final class Load {
 
         boolean loggedIn() {
             return outcome() == Outcome.LOGGED_IN;
+        }
+
+        /** The same sign-in without the pages it went through when it succeeded: thousands of them are kept. */
+        Attempt compact() {
+            if (!loggedIn()) {
+                return this;
+            }
+            return new Attempt(index, millis, new LoginResult(List.of(result.last()), result.last(), result.redirectUri()), null,
+                    startEpochNanos, endEpochNanos);
         }
 
         /** Where a failed sign-in ended, short enough for a table. */
@@ -72,13 +84,22 @@ final class Load {
     }
 
     static Attempt timed(int index, IntFunction<LoginResult> login) {
+        long startEpoch = epochNanos();
         long start = System.nanoTime();
+        LoginResult result = null;
+        RuntimeException error = null;
         try {
-            LoginResult result = login.apply(index);
-            return new Attempt(index, (System.nanoTime() - start) / 1e6, result, null);
+            result = login.apply(index);
         } catch (RuntimeException e) {
-            return new Attempt(index, (System.nanoTime() - start) / 1e6, null, e);
+            error = e;
         }
+        double millis = (System.nanoTime() - start) / 1e6;
+        return new Attempt(index, millis, result, error, startEpoch, epochNanos());
+    }
+
+    static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     static Run run(int count, int concurrency, IntFunction<LoginResult> login) {

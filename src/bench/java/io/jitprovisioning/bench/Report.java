@@ -13,7 +13,7 @@ final class Report {
     private Report() {
     }
 
-    static Path write(BenchConfig config, Environment environment, List<Section> sections, String stamp) {
+    static Path write(BenchConfig config, Environment environment, List<Section> sections, String stamp, ScaleRun scale) {
         StringBuilder out = new StringBuilder();
         out.append("# JIT provisioning benchmark, ").append(stamp).append(config.smoke() ? " (smoke)" : "").append("\n\n");
         out.append("Command: `").append(config.command()).append("`\n\n");
@@ -32,6 +32,9 @@ final class Report {
                     List.of("load average at start", environment.loadAtStart() + " (other builds on the machine show here)"),
                     List.of("scenario times", String.join("; ", environment.scenarioTimes())))));
         }
+        if (scale != null && (!scale.ratios.isEmpty() || scale.growth != null)) {
+            out.append("\n## Scale targets (scenarios 6 to 8)\n\n").append(scaleSummary(scale));
+        }
         out.append("\n## Checks\n\n").append(checks(sections));
         for (Section section : sections) {
             out.append("\n## ").append(section.title()).append("\n\n").append(section.markdown());
@@ -47,8 +50,31 @@ final class Report {
         }
     }
 
+    private static String scaleSummary(ScaleRun scale) {
+        StringBuilder out = new StringBuilder();
+        if (!scale.ratios.isEmpty()) {
+            out.append(ScaleRun.comparisonTable(scale.ratios));
+        }
+        GrowthCurve.Result growth = scale.growth;
+        if (growth != null) {
+            out.append("\nGrowth curve (").append(growth.points().size()).append(" points, ").append(growth.rounds())
+                    .append(" rounds): largest distance from the smallest point **").append(Markdown.fixed(100 * growth.spread(), 1))
+                    .append("%** (target within ").append(Markdown.fixed(100 * GrowthCurve.TOLERANCE, 0)).append("%: ")
+                    .append(growth.met() ? "met" : "**not met**").append("); along the realm-size axis ")
+                    .append(Markdown.fixed(100 * growth.sizeSpread(), 1)).append("%; net of what Keycloak's built-in mappers pay for ")
+                    .append("the same values ").append(Markdown.fixed(100 * growth.netSpread(), 1)).append("%; JIT's own CPU per sign-in from ")
+                    .append(Markdown.fixed(growth.points().stream().mapToDouble(p -> p.cpu().jitMillisPerLogin()).min().orElse(Double.NaN), 2))
+                    .append(" to ").append(Markdown.fixed(growth.points().stream().mapToDouble(p -> p.cpu().jitMillisPerLogin()).max().orElse(Double.NaN), 2))
+                    .append(" ms.\n");
+        }
+        out.append("\n![growth curve and paired comparisons](").append(scale.chart.getFileName()).append(")\n");
+        return out.toString();
+    }
+
     private static String settings(BenchConfig c) {
+        BenchConfig.Scale s = c.scale();
         return Markdown.table(List.of("setting (env var)", "value"), List.of(
+                List.of("SCENARIOS", c.scenarios().toString()),
                 List.of("PAIRS", Integer.toString(c.pairs())),
                 List.of("WARMUP_PAIRS", Integer.toString(c.warmupPairs())),
                 List.of("POOL (returning users per IdP)", Integer.toString(c.pool())),
@@ -56,7 +82,12 @@ final class Report {
                 List.of("CONCURRENCY", Integer.toString(c.concurrency())),
                 List.of("RACE x RACE_ROUNDS", c.race() + " x " + c.raceRounds()),
                 List.of("CHURN", Integer.toString(c.churn())),
-                List.of("MEMORY_LOGINS (after MEMORY_WARMUP)", c.memoryLogins() + " (after " + c.memoryWarmup() + ")")));
+                List.of("MEMORY_LOGINS (after MEMORY_WARMUP)", c.memoryLogins() + " (after " + c.memoryWarmup() + ")"),
+                List.of("LARGE_ROLES / LARGE_CLIENTS / LARGE_GROUPS", s.largeRoles() + " / " + s.largeClients() + " / " + s.largeGroups()),
+                List.of("SCALE_PAIRS (after SCALE_WARMUP), SCALE_POOL", s.pairs() + " (after " + s.warmupPairs() + "), " + s.pool()),
+                List.of("FIRST_PAIRS", Integer.toString(s.firstPairs())),
+                List.of("GROWTH_ROUNDS x GROWTH_ROLES x GROWTH_VALUES, GROWTH_POOL",
+                        s.growthRounds() + " x " + s.growthRoles() + " x " + s.growthValues() + ", " + s.growthPool())));
     }
 
     private static String checks(List<Section> sections) {

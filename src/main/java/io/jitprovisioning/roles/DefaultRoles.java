@@ -18,7 +18,7 @@ public final class DefaultRoles {
     }
 
     public static Optional<RoleRef> find(RoleDirectory directory, JitSettings settings, String idpAlias, String realmName) {
-        Optional<RoleRef> role = directory.find(settings.defaultRole());
+        Optional<RoleRef> role = directory.find(settings.defaultRole()).or(() -> directory.findExactly(settings.defaultRole()));
         if (role.isEmpty()) {
             LOG.warnf("The default role '%s' of identity provider %s in realm %s does not exist: no default role granted",
                     settings.defaultRole(), idpAlias, realmName);

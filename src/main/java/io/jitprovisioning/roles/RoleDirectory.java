@@ -5,6 +5,12 @@ import java.util.Optional;
 /** The realm's roles, as far as the role rules need them. */
 public interface RoleDirectory {
 
+    /**
+     * The role of exactly this name, asked of Keycloak itself: for the default role, which the realm's preparation may
+     * have created a moment ago without any event that would tell a cached view of the names.
+     */
+    Optional<RoleRef> findExactly(String name);
+
     /** The role with this id, if it still exists. */
     Optional<RoleRef> byId(String id);
 

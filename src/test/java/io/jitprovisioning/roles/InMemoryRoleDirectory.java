@@ -52,6 +52,11 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     }
 
     @Override
+    public Optional<RoleRef> findExactly(String name) {
+        return roles.values().stream().filter(role -> role.qualifiedName().equals(name)).findFirst();
+    }
+
+    @Override
     public Optional<RoleRef> byId(String id) {
         return roles.values().stream().filter(role -> role.id().equals(id)).findFirst();
     }
