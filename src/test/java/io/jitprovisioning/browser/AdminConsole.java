@@ -199,6 +199,18 @@ public final class AdminConsole {
         }
     }
 
+    /** Types {@code value} into a one-line text field (STRING_TYPE), replacing what it held. */
+    public void fillText(String key, String value) {
+        WebElement input = field(key).findElement(By.cssSelector("input[type=text]"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(value);
+    }
+
+    /** The value of a one-line text field (see {@link #fillText}). */
+    public String text(String key) {
+        return field(key).findElement(By.cssSelector("input[type=text]")).getAttribute("value");
+    }
+
     /** The values of a list field as the form shows them (see {@link #fillList}). */
     public List<String> list(String key) {
         WebElement field = field(key);

@@ -75,7 +75,8 @@ class AdminConsoleIT {
 
     /** The product page's fields, in its order and words, then the extension's own. */
     private static final List<String> FORM_ORDER = List.of("JIT User Provisioning", "Default Role for User Provisioning",
-            "IdP Managed Roles", "Attribute Mapping", "Role values", "Unknown role policy", "Assignable roles");
+            "IdP Managed Roles", "Attribute Mapping", "Role values", "Unknown role policy", "Assignable roles", "Group values",
+            "Assignable groups", "Allowed email domains", "Required attribute", "Required values");
 
     private static final Map<String, String> ATTRIBUTE_MAPPING = ordered(
             "role", AttributeTarget.USER_ROLE.name(),
@@ -86,6 +87,11 @@ class AdminConsoleIT {
             "phone", AttributeTarget.USER_PHONE_NUMBER.name());
     private static final Map<String, String> ROLE_VALUES = ordered("Engineering", "developer", "Customer Care", "support");
     private static final List<String> ASSIGNABLE_ROLES = List.of("developer", "my-app.editor");
+    private static final Map<String, String> GROUP_VALUES = ordered("Backend", "/engineering/backend");
+    private static final List<String> ASSIGNABLE_GROUPS = List.of("/engineering");
+    private static final List<String> ALLOWED_EMAIL_DOMAINS = List.of("acme.test", "acme-corp.test");
+    private static final String REQUIRED_ATTRIBUTE = "status";
+    private static final List<String> REQUIRED_VALUES = List.of("active", "on-leave");
     /** The first release whose console labels an empty key/value field (26.4 and 26.5 show only its "Add" button). */
     private static final KeycloakRelease KEY_VALUE_LABELLED_WHEN_EMPTY = new KeycloakRelease(26, 7);
 
@@ -135,6 +141,8 @@ class AdminConsoleIT {
         String client = admin.post("/" + fixture.brokerRealm() + "/clients", map("clientId", "my-app", "enabled", true))
                 .expect(201).createdId();
         admin.post("/" + fixture.brokerRealm() + "/clients/" + client + "/roles", map("name", "editor")).expect(201);
+        String engineering = admin.post("/" + fixture.brokerRealm() + "/groups", map("name", "engineering")).expect(201).createdId();
+        admin.post("/" + fixture.brokerRealm() + "/groups/" + engineering + "/children", map("name", "backend")).expect(201);
     }
 
     @BeforeEach
@@ -451,6 +459,11 @@ class AdminConsoleIT {
         console.fillKeyValues(JitConfigProperties.ROLE_VALUES.key(), ROLE_VALUES);
         console.select(JitConfigProperties.UNKNOWN_ROLE_POLICY.key(), UnknownRolePolicy.DENY.name());
         console.fillList(JitConfigProperties.ASSIGNABLE_ROLES.key(), ASSIGNABLE_ROLES);
+        console.fillKeyValues(JitConfigProperties.GROUP_VALUES.key(), GROUP_VALUES);
+        console.fillList(JitConfigProperties.ASSIGNABLE_GROUPS.key(), ASSIGNABLE_GROUPS);
+        console.fillList(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(), ALLOWED_EMAIL_DOMAINS);
+        console.fillText(JitConfigProperties.REQUIRED_ATTRIBUTE.key(), REQUIRED_ATTRIBUTE);
+        console.fillList(JitConfigProperties.REQUIRED_VALUES.key(), REQUIRED_VALUES);
         assertThat(console.chips(JitConfigProperties.DEFAULT_ROLE.key())).containsExactly("my-app editor");
         // Checked once the key/value fields have rows: Keycloak 26.4 and 26.5 show their help only then.
         JitConfigProperties.ALL.stream().filter(AdminConsoleIT::isKeyValue).forEach(property ->
@@ -470,7 +483,9 @@ class AdminConsoleIT {
         Map<String, String> config = mappers.get(0).getConfig();
         assertThat(config).containsOnlyKeys(JitConfigProperties.JIT_ENABLED.key(), JitConfigProperties.DEFAULT_ROLE.key(), JitConfigProperties.IDP_MANAGED_ROLES.key(),
                         JitConfigProperties.ATTRIBUTE_MAPPING.key(), JitConfigProperties.ROLE_VALUES.key(), JitConfigProperties.UNKNOWN_ROLE_POLICY.key(),
-                        JitConfigProperties.ASSIGNABLE_ROLES.key(), "syncMode")
+                        JitConfigProperties.ASSIGNABLE_ROLES.key(), JitConfigProperties.GROUP_VALUES.key(), JitConfigProperties.ASSIGNABLE_GROUPS.key(),
+                        JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(), JitConfigProperties.REQUIRED_ATTRIBUTE.key(),
+                        JitConfigProperties.REQUIRED_VALUES.key(), "syncMode")
                 .containsEntry(JitConfigProperties.JIT_ENABLED.key(), "true")
                 .containsEntry(JitConfigProperties.DEFAULT_ROLE.key(), "my-app.editor")
                 .containsEntry(JitConfigProperties.IDP_MANAGED_ROLES.key(), "true")
@@ -478,13 +493,20 @@ class AdminConsoleIT {
                 .containsEntry("syncMode", "FORCE");
         assertThat(keyValueJson(config.get(JitConfigProperties.ATTRIBUTE_MAPPING.key()))).isEqualTo(ATTRIBUTE_MAPPING);
         assertThat(keyValueJson(config.get(JitConfigProperties.ROLE_VALUES.key()))).isEqualTo(ROLE_VALUES);
-        assertThat(config.get(JitConfigProperties.ASSIGNABLE_ROLES.key())).as("assignable roles, as Keycloak's list or one per line")
-                .isIn(String.join("##", ASSIGNABLE_ROLES), String.join("\n", ASSIGNABLE_ROLES));
+        assertThat(config.get(JitConfigProperties.ASSIGNABLE_ROLES.key())).as("assignable roles, one per line")
+                .isEqualTo(String.join("\n", ASSIGNABLE_ROLES));
+        assertThat(keyValueJson(config.get(JitConfigProperties.GROUP_VALUES.key()))).isEqualTo(GROUP_VALUES);
+        assertThat(config.get(JitConfigProperties.REQUIRED_ATTRIBUTE.key())).isEqualTo(REQUIRED_ATTRIBUTE);
 
         JitSettings settings = JitSettings.from(config);
         assertThat(settings.problems()).as("config the extension could not use").isEmpty();
         assertThat(settings.assignableRoles()).containsExactlyElementsOf(ASSIGNABLE_ROLES);
         assertThat(settings.attributesFor(AttributeTarget.USER_ROLE)).containsExactly("role");
+        assertThat(settings.groupForValue("backend")).as("the group-value table, ignoring case").contains("/engineering/backend");
+        assertThat(settings.assignableGroups()).containsExactlyElementsOf(ASSIGNABLE_GROUPS);
+        assertThat(settings.allowedEmailDomains()).containsExactlyElementsOf(ALLOWED_EMAIL_DOMAINS);
+        assertThat(settings.requiredAttribute()).contains(REQUIRED_ATTRIBUTE);
+        assertThat(settings.requiredValues()).containsExactlyElementsOf(REQUIRED_VALUES);
     }
 
     private static void assertFormShowsWhatWasEntered(AdminConsole console) {
@@ -498,6 +520,11 @@ class AdminConsoleIT {
         assertThat(console.keyValues(JitConfigProperties.ROLE_VALUES.key())).isEqualTo(ROLE_VALUES);
         assertThat(console.selected(JitConfigProperties.UNKNOWN_ROLE_POLICY.key())).isEqualTo("DENY");
         assertThat(console.list(JitConfigProperties.ASSIGNABLE_ROLES.key())).containsExactlyElementsOf(ASSIGNABLE_ROLES);
+        assertThat(console.keyValues(JitConfigProperties.GROUP_VALUES.key())).isEqualTo(GROUP_VALUES);
+        assertThat(console.list(JitConfigProperties.ASSIGNABLE_GROUPS.key())).containsExactlyElementsOf(ASSIGNABLE_GROUPS);
+        assertThat(console.list(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key())).containsExactlyElementsOf(ALLOWED_EMAIL_DOMAINS);
+        assertThat(console.text(JitConfigProperties.REQUIRED_ATTRIBUTE.key())).isEqualTo(REQUIRED_ATTRIBUTE);
+        assertThat(console.list(JitConfigProperties.REQUIRED_VALUES.key())).containsExactlyElementsOf(REQUIRED_VALUES);
     }
 
     private static void ensureConsoleAdmin() {
