@@ -200,23 +200,22 @@ public final class AdminConsole {
     }
 
     /**
-     * Types {@code value} into a one-line text field (STRING_TYPE), replacing what it held. Found by its label: the
-     * console's label of such a field points at the form's mangled name, not at the config key.
+     * Types {@code value} into a one-line text field (STRING_TYPE), replacing what it held. Found by its test id, the
+     * config key: the field's label points at the form's mangled name instead.
      */
-    public void fillText(String label, String value) {
-        WebElement input = textByLabel(label);
+    public void fillText(String key, String value) {
+        WebElement input = textField(key);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(value);
     }
 
     /** The value of a one-line text field (see {@link #fillText}). */
-    public String text(String label) {
-        return textByLabel(label).getAttribute("value");
+    public String text(String key) {
+        return textField(key).getAttribute("value");
     }
 
-    private WebElement textByLabel(String label) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' pf-v5-c-form__group ')]"
-                + "[.//span[contains(@class, 'pf-v5-c-form__label-text')][normalize-space()=" + xpathLiteral(label) + "]]//input[@type='text']")));
+    private WebElement textField(String key) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-testid='" + key + "']")));
     }
 
     /** The values of a list field as the form shows them (see {@link #fillList}). */

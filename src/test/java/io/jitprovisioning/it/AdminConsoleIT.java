@@ -462,7 +462,7 @@ class AdminConsoleIT {
         console.fillKeyValues(JitConfigProperties.GROUP_VALUES.key(), GROUP_VALUES);
         console.fillList(JitConfigProperties.ASSIGNABLE_GROUPS.key(), ASSIGNABLE_GROUPS);
         console.fillList(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(), ALLOWED_EMAIL_DOMAINS);
-        console.fillText(JitConfigProperties.REQUIRED_ATTRIBUTE.property().getLabel(), REQUIRED_ATTRIBUTE);
+        console.fillText(JitConfigProperties.REQUIRED_ATTRIBUTE.key(), REQUIRED_ATTRIBUTE);
         console.fillList(JitConfigProperties.REQUIRED_VALUES.key(), REQUIRED_VALUES);
         assertThat(console.chips(JitConfigProperties.DEFAULT_ROLE.key())).containsExactly("my-app editor");
         // Checked once the key/value fields have rows: Keycloak 26.4 and 26.5 show their help only then.
@@ -523,7 +523,7 @@ class AdminConsoleIT {
         assertThat(console.keyValues(JitConfigProperties.GROUP_VALUES.key())).isEqualTo(GROUP_VALUES);
         assertThat(console.list(JitConfigProperties.ASSIGNABLE_GROUPS.key())).containsExactlyElementsOf(ASSIGNABLE_GROUPS);
         assertThat(console.list(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key())).containsExactlyElementsOf(ALLOWED_EMAIL_DOMAINS);
-        assertThat(console.text(JitConfigProperties.REQUIRED_ATTRIBUTE.property().getLabel())).isEqualTo(REQUIRED_ATTRIBUTE);
+        assertThat(console.text(JitConfigProperties.REQUIRED_ATTRIBUTE.key())).isEqualTo(REQUIRED_ATTRIBUTE);
         assertThat(console.list(JitConfigProperties.REQUIRED_VALUES.key())).containsExactlyElementsOf(REQUIRED_VALUES);
     }
 
