@@ -3,7 +3,6 @@ package io.jitprovisioning.groups;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.jitprovisioning.config.JitSettings;
@@ -32,7 +31,7 @@ public final class GroupResolver {
         List<GroupRef> assignable = assignableGroups();
         Set<GroupRef> wanted = new LinkedHashSet<>();
         List<RefusedGroup> refused = new ArrayList<>();
-        for (String value : distinctValues(groupValues)) {
+        for (String value : ValueCleaner.distinctValues(groupValues, MAX_GROUP_VALUES)) {
             List<GroupRef> found = directory.find(settings.groupForValue(value).orElse(value));
             if (found.isEmpty()) {
                 refused.add(new RefusedGroup(value, Reason.UNKNOWN));
@@ -59,20 +58,5 @@ public final class GroupResolver {
             }
         }
         return groups;
-    }
-
-    private static Set<String> distinctValues(List<String> rawValues) {
-        Set<String> seen = new LinkedHashSet<>();
-        Set<String> values = new LinkedHashSet<>();
-        for (String raw : rawValues) {
-            String value = ValueCleaner.roleValue(raw);
-            if (value != null && seen.add(value.toLowerCase(Locale.ROOT))) {
-                values.add(value);
-                if (values.size() == MAX_GROUP_VALUES) {
-                    break;
-                }
-            }
-        }
-        return values;
     }
 }

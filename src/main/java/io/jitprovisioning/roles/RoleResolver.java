@@ -3,7 +3,6 @@ package io.jitprovisioning.roles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,7 +38,7 @@ public final class RoleResolver {
 
     /** The roles for an account whose roles the IdP manages, from the values of its USER_ROLE attributes. */
     public RoleDecision resolve(List<String> roleValues) {
-        Set<String> values = distinctValues(roleValues);
+        Set<String> values = ValueCleaner.distinctValues(roleValues, MAX_ROLE_VALUES);
         if (values.isEmpty()) {
             return defaultDecision(List.of());
         }
@@ -107,20 +106,5 @@ public final class RoleResolver {
             assignableRoleIds = ids;
         }
         return assignableRoleIds;
-    }
-
-    private static Set<String> distinctValues(List<String> rawValues) {
-        Set<String> seen = new LinkedHashSet<>();
-        Set<String> values = new LinkedHashSet<>();
-        for (String raw : rawValues) {
-            String value = ValueCleaner.roleValue(raw);
-            if (value != null && seen.add(value.toLowerCase(Locale.ROOT))) {
-                values.add(value);
-                if (values.size() == MAX_ROLE_VALUES) {
-                    break;
-                }
-            }
-        }
-        return values;
     }
 }

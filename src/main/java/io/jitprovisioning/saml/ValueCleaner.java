@@ -1,7 +1,11 @@
 package io.jitprovisioning.saml;
 
 import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.keycloak.Config;
@@ -89,6 +93,25 @@ public final class ValueCleaner {
     /** A role value as the IdP sent it, cleaned for lookup. */
     public static String roleValue(String raw) {
         return text(raw, MAX_TEXT_LENGTH);
+    }
+
+    /**
+     * The values of a role or group attribute, each cleaned for lookup, in the IdP's order, each once (ignoring case),
+     * at most {@code max} of them; values that clean to nothing are dropped.
+     */
+    public static Set<String> distinctValues(List<String> rawValues, int max) {
+        Set<String> seen = new HashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        for (String raw : rawValues) {
+            String value = roleValue(raw);
+            if (value != null && seen.add(value.toLowerCase(Locale.ROOT))) {
+                values.add(value);
+                if (values.size() == max) {
+                    break;
+                }
+            }
+        }
+        return values;
     }
 
     /** Keycloak's configured limit, read once: reading it per call goes through the whole config system. */
