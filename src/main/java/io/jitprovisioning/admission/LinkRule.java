@@ -16,7 +16,10 @@ public enum LinkRule {
     LINKED_A_MOMENT_AGO(JitError.TRY_AGAIN),
     /** Another identity of the same identity provider owns the account. */
     LINKED_TO_ANOTHER_IDENTITY(JitError.ACCOUNT_EXISTS_UNTRUSTED),
-    /** A concurrent sign-in of this identity created the account a moment ago and is about to link it. */
+    /**
+     * A concurrent sign-in of this identity created the account a moment ago (under 3 s) and is linking it, or has just
+     * linked it and signed in. Nothing is linked; signing in again works.
+     */
     BEING_PROVISIONED(JitError.TRY_AGAIN),
     /**
      * The JIT step created the account for this identity minutes ago and a node died before linking it: still no

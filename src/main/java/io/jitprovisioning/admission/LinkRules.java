@@ -38,8 +38,13 @@ public final class LinkRules {
         if (account.linkToThisIdp() == LinkToThisIdp.OTHER_IDENTITY) {
             return LinkRule.LINKED_TO_ANOTHER_IDENTITY;
         }
+        if (account.provisionedForThisIdentity() && account.ageMillis() < PROVISIONING_WINDOW_MILLIS) {
+            // Whatever else is seen of it: its link and its session are read one after the other, so a sign-in that
+            // finished between the two reads shows a session and no link yet. Nothing is linked; the retry signs in.
+            return LinkRule.BEING_PROVISIONED;
+        }
         if (isUnfinishedProvisioning(account)) {
-            return account.ageMillis() < PROVISIONING_WINDOW_MILLIS ? LinkRule.BEING_PROVISIONED : LinkRule.HALF_WRITTEN_ACCOUNT;
+            return LinkRule.HALF_WRITTEN_ACCOUNT;
         }
         if (account.holdsAdminRole()) {
             return LinkRule.ADMIN_ACCOUNT;
