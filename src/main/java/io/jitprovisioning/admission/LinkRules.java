@@ -21,7 +21,7 @@ import io.jitprovisioning.admission.LinkRequest.Match;
 public final class LinkRules {
 
     /** A concurrent sign-in that created the account this long ago is still finishing it. */
-    static final long PROVISIONING_WINDOW_MILLIS = 3_000;
+    public static final long PROVISIONING_WINDOW_MILLIS = 3_000;
     /** A crashed node's half-written account is recovered only this soon after it was created. */
     static final long RECOVERY_WINDOW_MILLIS = 5 * 60_000;
 
