@@ -17,7 +17,8 @@ record BenchConfig(boolean smoke, int pairs, int warmupPairs, int pool, int newU
 
     /** Sizes of the scale scenarios (6 to 8). */
     record Scale(int largeRoles, int largeClients, int largeGroups, int pairs, int warmupPairs, int pool, int firstPairs,
-                 int growthRounds, List<Integer> growthRoles, List<Integer> growthValues, int growthPool) {
+                 int growthRounds, List<Integer> growthRoles, List<Integer> growthValues, int growthPool,
+                 boolean growthSaveEvents) {
     }
 
     boolean runs(int scenario) {
@@ -59,7 +60,8 @@ record BenchConfig(boolean smoke, int pairs, int warmupPairs, int pool, int newU
                         number("GROWTH_ROUNDS", smoke ? 4 : 150),
                         numbers("GROWTH_ROLES", smoke ? "10,1000" : "10,100,1000,10000"),
                         numbers("GROWTH_VALUES", "1,10,100"),
-                        number("GROWTH_POOL", smoke ? 2 : 5)));
+                        number("GROWTH_POOL", smoke ? 2 : 5),
+                        !"false".equalsIgnoreCase(env("GROWTH_SAVE_EVENTS", "true"))));
     }
 
     private static List<Integer> numbers(String name, String defaultValue) {

@@ -80,6 +80,10 @@ final class GrowthCurve {
         for (int roles : sizes.growthRoles()) {
             SamlBrokerFixture fixture = scale.timed("`" + ScaleRealms.growthRealm(roles) + "` (" + roles + " realm roles)",
                     () -> ScaleRealms.growth(scale.admin, roles));
+            if (!sizes.growthSaveEvents()) {
+                // Keycloak's default for a new realm: sign-in events are not saved.
+                scale.admin.put("/" + fixture.brokerRealm(), Map.of("eventsEnabled", false)).expect(204);
+            }
             realms.put(roles, fixture);
             for (int values : sizes.growthValues()) {
                 Point point = new Point(roles, values, false);
@@ -234,7 +238,9 @@ final class GrowthCurve {
                 .append("nothing (Entra ID object ids, AD FS names, URLs) up to the count. For reference, the smallest realm also has an ")
                 .append("IdP `stock` with built-in mappers (5 Attribute Importers, 1 SAML Attribute to Role, 1 Hardcoded Role, FORCE) whose ")
                 .append("users send the same values. ").append(result.rounds()).append(" rounds after warm-up, every point once per round ")
-                .append("in rotating order; ").append(sizes.growthPool()).append(" returning users per point.\n\n")
+                .append("in rotating order; ").append(sizes.growthPool()).append(" returning users per point. The broker realms ")
+                .append(sizes.growthSaveEvents() ? "save sign-in events (the ITs' fixture setting)" : "do not save sign-in events (GROWTH_SAVE_EVENTS=false, Keycloak's default)")
+                .append(".\n\n")
                 .append("- **ratio** = median over rounds of (time at the point / time at **").append(result.baseline().label())
                 .append("** in the same round): the issue's curve;\n")
                 .append("- **realm-size ratio** = the same against the smallest realm with the same number of values;\n")
