@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.jitprovisioning.testsupport.KeycloakServer;
+import io.jitprovisioning.testsupport.Pause;
 
 /**
  * One Keycloak of the cluster, in production mode ({@code kc.sh build} once, then {@code kc.sh start --optimized}):
@@ -108,7 +109,7 @@ final class ClusterNode {
             if (view.members() == members) {
                 return view;
             }
-            sleep(Duration.ofSeconds(1));
+            Pause.sleep(Duration.ofSeconds(1));
         }
         throw new IllegalStateException(name + " did not see a cluster of " + members + " within " + timeout
                 + " (last view: " + lastView() + "); see " + server.log());
@@ -164,14 +165,6 @@ final class ClusterNode {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -25,6 +25,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.jitprovisioning.cluster.RawHttp.Answer;
+import io.jitprovisioning.testsupport.Pause;
 
 /**
  * The one address clients and Keycloak itself use, in front of two nodes, like the load balancer of a real cluster.
@@ -170,7 +171,7 @@ final class LoadBalancer implements AutoCloseable {
         long sent = System.nanoTime();
         try {
             Answer answer = RawHttp.exchange(target, method, headers, body, () -> {
-                sleep(TRIPWIRE_DELAY);
+                Pause.sleep(TRIPWIRE_DELAY);
                 armed.action().run();
             });
             armed.fired().complete(request + ", answered " + (System.nanoTime() - sent) / 1_000_000 + " ms after it was sent");
@@ -178,14 +179,6 @@ final class LoadBalancer implements AutoCloseable {
         } catch (IOException e) {
             armed.fired().complete(request + ", cut: " + e);
             throw e;
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

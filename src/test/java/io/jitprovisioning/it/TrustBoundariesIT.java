@@ -11,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import org.keycloak.representations.idm.UserRepresentation;
 
 import io.jitprovisioning.admission.LinkRules;
@@ -19,6 +18,7 @@ import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
 import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Pause;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
@@ -422,27 +422,21 @@ class TrustBoundariesIT {
                 fixture.unlink(id, SamlBrokerFixture.IDP_ALIAS);
                 // Under 3 s old, a sign-in of this identity is taken for a racing one and gets TRY_AGAIN (nothing linked
                 // either: LinkRulesTest); past that, the linking rules alone decide.
-                waitUntil(ursula.getCreatedTimestamp() + LinkRules.PROVISIONING_WINDOW_MILLIS);
+                Pause.until(ursula.getCreatedTimestamp() + LinkRules.PROVISIONING_WINDOW_MILLIS);
+
+                fixture.idpUser("ursula", person("ursula@corp.test", "manager"));
+                int sessions = fixture.sessionsOf(id).size();
+                Map<String, List<String>> provenance = fixture.grantedRoles(id);
 
                 LoginResult again = fixture.login("ursula");
 
                 assertThat(again.jitErrorCode()).as("%s", again).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
-                assertThat(fixture.federatedIdentities(id)).isEmpty();
+                assertThat(fixture.federatedIdentities(id)).as("links").isEmpty();
+                assertThat(fixture.realmRolesOf(id)).as("roles: manager not granted").containsExactly("developer");
+                assertThat(fixture.grantedRoles(id)).as("provenance").isEqualTo(provenance);
+                assertThat(fixture.sessionsOf(id)).as("sessions: only the first sign-in's").hasSize(sessions);
             } finally {
                 fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, true);
-            }
-        }
-    }
-
-    /** Waits until this machine's clock (the server's too: the same machine) has passed {@code epochMillis}. */
-    private static void waitUntil(long epochMillis) {
-        long wait = epochMillis + 100 - System.currentTimeMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
             }
         }
     }

@@ -180,18 +180,10 @@ public final class KeycloakServer implements AutoCloseable {
             if (isReady()) {
                 return;
             }
-            sleep(Duration.ofMillis(500));
+            Pause.sleep(Duration.ofMillis(500));
         }
         stop();
         throw new IllegalStateException("Keycloak was not ready within " + timeout + "; see " + log());
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteRecursively(Path path) {

@@ -1,0 +1,26 @@
+package io.jitprovisioning.testsupport;
+
+import java.time.Duration;
+
+/** Waiting in tests and test servers: an interrupt ends the wait early and stays set for the caller to see. */
+public final class Pause {
+
+    private Pause() {
+    }
+
+    public static void sleep(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Until this machine's clock has passed {@code epochMillis} (a local Keycloak's clock is the same clock). */
+    public static void until(long epochMillis) {
+        sleep(Duration.ofMillis(epochMillis + 1 - System.currentTimeMillis()));
+    }
+}
