@@ -18,6 +18,7 @@ public final class Changes {
     private final TreeSet<String> groupsJoined = new TreeSet<>();
     private final TreeSet<String> groupsLeft = new TreeSet<>();
     private final List<String> refusedGroups = new ArrayList<>();
+    private boolean refusedForACause;
 
     public void granted(String role) {
         granted.add(role);
@@ -38,7 +39,10 @@ public final class Changes {
 
     /** Role values that gave no role, with why. */
     public void refused(List<RefusedRole> refused) {
-        refused.forEach(role -> refusedRoles.add(JitEvents.format(role)));
+        refused.forEach(role -> {
+            refusedRoles.add(JitEvents.format(role));
+            refusedForACause |= role.reason() != RefusedRole.Reason.UNKNOWN;
+        });
     }
 
     /** A group (by path) the account joined. */
@@ -52,7 +56,10 @@ public final class Changes {
 
     /** Group values that gave no membership, with why. */
     public void refusedGroups(List<RefusedGroup> refused) {
-        refused.forEach(group -> refusedGroups.add(JitEvents.format(group)));
+        refused.forEach(group -> {
+            refusedGroups.add(JitEvents.format(group));
+            refusedForACause |= group.reason() != RefusedGroup.Reason.UNKNOWN;
+        });
     }
 
     public List<String> groupsJoined() {
@@ -87,9 +94,14 @@ public final class Changes {
         return List.copyOf(refusedRoles);
     }
 
-    /** Whether the account changed, or something the IdP sent was turned down: both are worth an event. */
+    /**
+     * Whether the account changed, or something the IdP sent was turned down for a cause (protected, not assignable,
+     * ambiguous, an unfit profile value): each is worth an event. Values that name nothing are listed in an event
+     * sent for another reason, but are no news by themselves: IdPs such as Entra ID and AD FS send every group the
+     * user is in at every sign-in, and an event each time would add the same list to the event store at every sign-in.
+     */
     public boolean isWorthAnEvent() {
         return !granted.isEmpty() || !revoked.isEmpty() || !profileUpdated.isEmpty() || !profileRejected.isEmpty()
-                || !refusedRoles.isEmpty() || !groupsJoined.isEmpty() || !groupsLeft.isEmpty() || !refusedGroups.isEmpty();
+                || !groupsJoined.isEmpty() || !groupsLeft.isEmpty() || refusedForACause;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.groups.RefusedGroup;
 import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.roles.RefusedRole.Reason;
 
@@ -51,13 +52,30 @@ class ChangesTest {
     @Test
     void eachKindOfChangeAloneIsWorthAnEvent() {
         List<Consumer<Changes>> kinds = List.of(c -> c.granted("r"), c -> c.revoked("r"), c -> c.profileUpdated("email"),
-                c -> c.profileRejected(AttributeTarget.USER_EMAIL.name()), c -> c.refused(List.of(new RefusedRole("x", Reason.UNKNOWN))));
+                c -> c.profileRejected(AttributeTarget.USER_EMAIL.name()), c -> c.refused(List.of(new RefusedRole("x", Reason.PROTECTED))),
+                c -> c.refused(List.of(new RefusedRole("x", Reason.NOT_ASSIGNABLE))), c -> c.joined("/g"), c -> c.left("/g"),
+                c -> c.refusedGroups(List.of(new RefusedGroup("g", RefusedGroup.Reason.AMBIGUOUS))),
+                c -> c.refusedGroups(List.of(new RefusedGroup("g", RefusedGroup.Reason.PROTECTED))),
+                c -> c.refusedGroups(List.of(new RefusedGroup("g", RefusedGroup.Reason.NOT_ASSIGNABLE))));
 
         assertThat(kinds).allSatisfy(kind -> {
             Changes alone = new Changes();
             kind.accept(alone);
             assertThat(alone.isWorthAnEvent()).isTrue();
         });
+    }
+
+    @Test
+    void valuesNamingNothingAreListedButAreNoNewsByThemselves() {
+        changes.refused(List.of(new RefusedRole("6f1c-guid", Reason.UNKNOWN)));
+        changes.refusedGroups(List.of(new RefusedGroup("CN=Printers", RefusedGroup.Reason.UNKNOWN)));
+
+        assertThat(changes.isWorthAnEvent()).isFalse();
+        assertThat(changes.refusedRoles()).containsExactly("6f1c-guid(unknown)");
+        assertThat(changes.refusedGroups()).containsExactly("CN=Printers(unknown)");
+
+        changes.granted("viewer");
+        assertThat(changes.isWorthAnEvent()).isTrue();
     }
 
     @Test

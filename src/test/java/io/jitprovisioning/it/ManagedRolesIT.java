@@ -208,6 +208,31 @@ class ManagedRolesIT {
         }
 
         @Test
+        @DisplayName("values naming nothing are no news alone: no event at a sign-in that changes nothing; listed when a protected role is asked for")
+        void valuesNamingNothingAloneSendNoEvent() {
+            policy(UnknownRolePolicy.DEFAULT_ROLE, productPageMapping());
+            fixture.idpUser("uma", person("Uma", "Thurman", "uma@example.org", "developer"));
+            assertThat(fixture.login("uma").isLoggedIn()).isTrue();
+            String id = fixture.brokerUser("uma").getId();
+            int eventsAfterFirstSignIn = jitEvents(fixture, id).size();
+            assertThat(eventsAfterFirstSignIn).as("the first sign-in granted a role").isEqualTo(1);
+
+            fixture.idpUser("uma", person("Uma", "Thurman", "uma@example.org", "developer", "6f1c2a9e-entra-group", "CN=Printers"));
+            assertThat(fixture.login("uma").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
+            assertThat(jitEvents(fixture, id)).as("nothing changed and nothing was turned down for a cause").hasSize(eventsAfterFirstSignIn);
+
+            fixture.idpUser("uma", person("Uma", "Thurman", "uma@example.org", "developer", "6f1c2a9e-entra-group", "realm-admin"));
+            assertThat(fixture.login("uma").isLoggedIn()).isTrue();
+
+            assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
+            assertThat(jitEvents(fixture, id)).hasSize(eventsAfterFirstSignIn + 1);
+            assertThat(lastJitEvent(fixture, id).getDetails().get("jit_roles_refused").split(","))
+                    .containsExactlyInAnyOrder("6f1c2a9e-entra-group(unknown)", "realm-admin(protected)");
+        }
+
+        @Test
         @DisplayName("DENY: a new user is refused with UNKNOWN_ROLE and no account is created")
         void denyRefusesNewUser() {
             policy(UnknownRolePolicy.DENY, productPageMapping());
@@ -305,9 +330,15 @@ class ManagedRolesIT {
     }
 
     static EventRepresentation lastJitEvent(SamlBrokerFixture fixture, String userId) {
-        return fixture.events("IDENTITY_PROVIDER_LOGIN").stream()
-                .filter(event -> userId.equals(event.getUserId()))
+        return jitEvents(fixture, userId).stream()
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no IDENTITY_PROVIDER_LOGIN event for " + userId));
+    }
+
+    /** The user's {@code IDENTITY_PROVIDER_LOGIN} events (the extension's), newest first. */
+    static List<EventRepresentation> jitEvents(SamlBrokerFixture fixture, String userId) {
+        return fixture.events("IDENTITY_PROVIDER_LOGIN").stream()
+                .filter(event -> userId.equals(event.getUserId()))
+                .toList();
     }
 }
