@@ -57,7 +57,7 @@ record BenchConfig(boolean smoke, int pairs, int warmupPairs, int pool, int newU
                         number("SCALE_WARMUP", smoke ? 2 : 30),
                         number("SCALE_POOL", smoke ? 3 : 20),
                         number("FIRST_PAIRS", smoke ? 6 : 200),
-                        number("GROWTH_ROUNDS", smoke ? 4 : 150),
+                        number("GROWTH_ROUNDS", smoke ? 4 : 300),
                         numbers("GROWTH_ROLES", smoke ? "10,1000" : "10,100,1000,10000"),
                         numbers("GROWTH_VALUES", "1,10,100"),
                         number("GROWTH_POOL", smoke ? 2 : 5),

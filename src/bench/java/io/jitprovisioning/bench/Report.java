@@ -58,11 +58,16 @@ final class Report {
         GrowthCurve.Result growth = scale.growth;
         if (growth != null) {
             out.append("\nGrowth curve (").append(growth.points().size()).append(" points, ").append(growth.rounds())
-                    .append(" rounds): largest distance from the smallest point **").append(Markdown.fixed(100 * growth.spread(), 1))
-                    .append("%** (target within ").append(Markdown.fixed(100 * GrowthCurve.TOLERANCE, 0)).append("%: ")
-                    .append(growth.met() ? "met" : "**not met**").append("); along the realm-size axis ")
-                    .append(Markdown.fixed(100 * growth.sizeSpread(), 1)).append("%; net of what Keycloak's built-in mappers pay for ")
-                    .append("the same values ").append(Markdown.fixed(100 * growth.netSpread(), 1)).append("%; JIT's own CPU per sign-in from ")
+                    .append(" rounds), largest distance from the smallest point (target within ")
+                    .append(Markdown.fixed(100 * GrowthCurve.TOLERANCE, 0)).append("%):");
+            for (GrowthCurve.Basis basis : GrowthCurve.Basis.values()) {
+                out.append(basis == GrowthCurve.Basis.WHOLE ? " " : "; ").append(basis.label).append(" **")
+                        .append(Markdown.fixed(100 * growth.spread(basis), 1)).append("%** (").append(growth.met(basis) ? "met" : "**not met**")
+                        .append("), along the realm-size axis ").append(Markdown.fixed(100 * growth.sizeSpread(basis), 1))
+                        .append("%, net of what Keycloak's built-in mappers pay for the same values ")
+                        .append(Markdown.fixed(100 * growth.netSpread(basis), 1)).append('%');
+            }
+            out.append("; JIT's own CPU per sign-in from ")
                     .append(Markdown.fixed(growth.points().stream().mapToDouble(p -> p.cpu().jitMillisPerLogin()).min().orElse(Double.NaN), 2))
                     .append(" to ").append(Markdown.fixed(growth.points().stream().mapToDouble(p -> p.cpu().jitMillisPerLogin()).max().orElse(Double.NaN), 2))
                     .append(" ms.\n");

@@ -63,8 +63,10 @@ final class ScaleChart {
         for (GrowthCurve.PointResult p : everything) {
             roles.add(p.point().roles());
             values.add(p.point().values());
-            low = Math.min(low, finite(p.ci().low(), p.ratio()));
-            high = Math.max(high, finite(p.ci().high(), p.ratio()));
+            for (GrowthCurve.Basis basis : GrowthCurve.Basis.values()) {
+                low = Math.min(low, finite(p.at(basis).ci().low(), p.at(basis).ratio()));
+                high = Math.max(high, finite(p.at(basis).ci().high(), p.at(basis).ratio()));
+            }
         }
         low = Math.floor(low * 20) / 20;
         high = Math.ceil(high * 20) / 20;
@@ -94,31 +96,43 @@ final class ScaleChart {
         for (int v : values) {
             Color color = LINES[line % LINES.length];
             int offset = (line - values.size() / 2) * 6;
-            int previousX = -1;
-            int previousY = -1;
-            for (GrowthCurve.PointResult p : growth.points()) {
-                if (p.point().values() != v) {
-                    continue;
+            for (GrowthCurve.Basis basis : GrowthCurve.Basis.values()) {
+                boolean whole = basis == GrowthCurve.Basis.WHOLE;
+                int previousX = -1;
+                int previousY = -1;
+                for (GrowthCurve.PointResult p : growth.points()) {
+                    if (p.point().values() != v) {
+                        continue;
+                    }
+                    GrowthCurve.Ratios r = p.at(basis);
+                    int px = x(Math.log10(p.point().roles()), xMin, xMax) + offset + (whole ? 0 : 3);
+                    int py = y(r.ratio(), low, high);
+                    g.setColor(color);
+                    g.setStroke(whole ? new BasicStroke(2f)
+                            : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{5f, 4f}, 0f));
+                    if (previousX >= 0) {
+                        g.drawLine(previousX, previousY, px, py);
+                    }
+                    if (!Double.isNaN(r.ci().low())) {
+                        g.setStroke(new BasicStroke(1f));
+                        g.drawLine(px, y(r.ci().low(), low, high), px, y(r.ci().high(), low, high));
+                    }
+                    if (whole) {
+                        g.fillOval(px - 4, py - 4, 8, 8);
+                    } else {
+                        g.setColor(Color.WHITE);
+                        g.fillOval(px - 4, py - 4, 8, 8);
+                        g.setColor(color);
+                        g.drawOval(px - 4, py - 4, 8, 8);
+                    }
+                    previousX = px;
+                    previousY = py;
                 }
-                int px = x(Math.log10(p.point().roles()), xMin, xMax) + offset;
-                int py = y(p.ratio(), low, high);
-                g.setColor(color);
-                g.setStroke(new BasicStroke(2f));
-                if (previousX >= 0) {
-                    g.drawLine(previousX, previousY, px, py);
-                }
-                if (!Double.isNaN(p.ci().low())) {
-                    g.setStroke(new BasicStroke(1f));
-                    g.drawLine(px, y(p.ci().low(), low, high), px, y(p.ci().high(), low, high));
-                }
-                g.fillOval(px - 4, py - 4, 8, 8);
-                previousX = px;
-                previousY = py;
             }
             for (GrowthCurve.PointResult p : growth.builtIns()) {
                 if (p.point().values() == v) {
                     int px = x(Math.log10(p.point().roles()), xMin, xMax) - 18 + offset / 2;
-                    int py = y(p.ratio(), low, high);
+                    int py = y(p.whole().ratio(), low, high);
                     g.setStroke(new BasicStroke(1.5f));
                     g.drawPolygon(new int[]{px, px + 5, px, px - 5}, new int[]{py - 5, py, py + 5, py}, 4);
                 }
@@ -134,7 +148,15 @@ final class ScaleChart {
             g.drawPolygon(new int[]{MARGIN + 17, MARGIN + 22, MARGIN + 17, MARGIN + 12},
                     new int[]{MARGIN + 10 + 16 * line, MARGIN + 15 + 16 * line, MARGIN + 20 + 16 * line, MARGIN + 15 + 16 * line}, 4);
             g.drawString("built-in mappers, same values (vs 1 value)", MARGIN + 30, MARGIN + 20 + 16 * line);
+            line++;
         }
+        g.setColor(Color.BLACK);
+        g.fillOval(MARGIN + 13, MARGIN + 11 + 16 * line, 8, 8);
+        g.drawString("whole sign-in", MARGIN + 30, MARGIN + 20 + 16 * line);
+        line++;
+        g.drawOval(MARGIN + 13, MARGIN + 11 + 16 * line, 8, 8);
+        dashed(g, MARGIN + 2, MARGIN + 15 + 16 * line, MARGIN + 12, MARGIN + 15 + 16 * line, Color.BLACK);
+        g.drawString("at the broker (the IdP's requests left out), dashed", MARGIN + 30, MARGIN + 20 + 16 * line);
         g.setStroke(new BasicStroke(1f));
     }
 

@@ -33,8 +33,8 @@ public final class Browser {
     private final CookieJar cookies = new CookieJar();
     private final List<Page> history = new ArrayList<>();
 
-    /** One HTTP response the browser received. */
-    public record Page(String method, URI uri, int status, String location, String body) {
+    /** One HTTP response the browser received; {@code millis}: from sending the request to the whole response. */
+    public record Page(String method, URI uri, int status, String location, String body, double millis) {
 
         public Document document() {
             return Jsoup.parse(body == null ? "" : body, uri.toString());
@@ -114,9 +114,12 @@ public final class Browser {
             builder.GET();
         }
         try {
+            long start = System.nanoTime();
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            double millis = (System.nanoTime() - start) / 1e6;
             cookies.store(response.headers().allValues("Set-Cookie"));
-            Page page = new Page(method, uri, response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body());
+            Page page = new Page(method, uri, response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body(),
+                    millis);
             history.add(page);
             return page;
         } catch (IOException e) {

@@ -33,6 +33,12 @@ public record LoginResult(List<Page> history, Page last, String redirectUri) {
                 .toList();
     }
 
+    /** Time spent waiting for one realm's answers ({@code /realms/<realm>/...}), the browser's own work left out. */
+    public double millisAt(String realm) {
+        String prefix = "/realms/" + realm + "/";
+        return history.stream().filter(page -> page.uri().getPath().startsWith(prefix)).mapToDouble(Page::millis).sum();
+    }
+
     public String lastText() {
         return last.text();
     }
