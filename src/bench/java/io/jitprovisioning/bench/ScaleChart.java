@@ -68,7 +68,7 @@ final class ScaleChart {
                 high = Math.max(high, finite(p.at(basis).ci().high(), p.at(basis).ratio()));
             }
         }
-        low = Math.floor(low * 20) / 20;
+        low = Math.min(0.85, Math.floor(low * 20) / 20);
         high = Math.ceil(high * 20) / 20;
         double xMin = Math.log10(roles.first()) - 0.3;
         double xMax = Math.log10(roles.last()) + 0.3;
@@ -95,7 +95,7 @@ final class ScaleChart {
         int line = 0;
         for (int v : values) {
             Color color = LINES[line % LINES.length];
-            int offset = (line - values.size() / 2) * 6;
+            int offset = (line++ - values.size() / 2) * 6;
             for (GrowthCurve.Basis basis : GrowthCurve.Basis.values()) {
                 boolean whole = basis == GrowthCurve.Basis.WHOLE;
                 int previousX = -1;
@@ -132,32 +132,44 @@ final class ScaleChart {
             for (GrowthCurve.PointResult p : growth.builtIns()) {
                 if (p.point().values() == v) {
                     int px = x(Math.log10(p.point().roles()), xMin, xMax) - 18 + offset / 2;
-                    int py = y(p.whole().ratio(), low, high);
-                    g.setStroke(new BasicStroke(1.5f));
-                    g.drawPolygon(new int[]{px, px + 5, px, px - 5}, new int[]{py - 5, py, py + 5, py}, 4);
+                    g.setColor(color);
+                    diamond(g, px, y(p.at(GrowthCurve.Basis.WHOLE).ratio(), low, high), true);
+                    diamond(g, px - 8, y(p.at(GrowthCurve.Basis.BROKER).ratio(), low, high), false);
                 }
             }
-            g.setColor(color);
-            g.fillRect(MARGIN + 10, MARGIN + 10 + 16 * line, 14, 10);
-            g.setColor(Color.BLACK);
-            g.drawString(v + " value" + (v == 1 ? "" : "s") + " sent", MARGIN + 30, MARGIN + 20 + 16 * line);
-            line++;
         }
+        // The legend sits low in the plot, under the band, where the ratios (about 1 and up) are not.
+        List<String> texts = new java.util.ArrayList<>();
+        for (int v : values) {
+            texts.add(v + " value" + (v == 1 ? "" : "s") + " sent");
+        }
+        texts.add("filled, solid: the whole sign-in");
+        texts.add("hollow, dashed: at the broker (IdP's requests left out)");
         if (!growth.builtIns().isEmpty()) {
-            g.setColor(Color.BLACK);
-            g.drawPolygon(new int[]{MARGIN + 17, MARGIN + 22, MARGIN + 17, MARGIN + 12},
-                    new int[]{MARGIN + 10 + 16 * line, MARGIN + 15 + 16 * line, MARGIN + 20 + 16 * line, MARGIN + 15 + 16 * line}, 4);
-            g.drawString("built-in mappers, same values (vs 1 value)", MARGIN + 30, MARGIN + 20 + 16 * line);
-            line++;
+            texts.add("diamonds: built-in mappers, same values (vs 1 value)");
         }
-        g.setColor(Color.BLACK);
-        g.fillOval(MARGIN + 13, MARGIN + 11 + 16 * line, 8, 8);
-        g.drawString("whole sign-in", MARGIN + 30, MARGIN + 20 + 16 * line);
-        line++;
-        g.drawOval(MARGIN + 13, MARGIN + 11 + 16 * line, 8, 8);
-        dashed(g, MARGIN + 2, MARGIN + 15 + 16 * line, MARGIN + 12, MARGIN + 15 + 16 * line, Color.BLACK);
-        g.drawString("at the broker (the IdP's requests left out), dashed", MARGIN + 30, MARGIN + 20 + 16 * line);
+        int top = HEIGHT - MARGIN - 8 - 16 * texts.size();
+        for (int i = 0; i < texts.size(); i++) {
+            int ty = top + 16 * i;
+            if (i < values.size()) {
+                g.setColor(LINES[i % LINES.length]);
+                g.fillRect(MARGIN + 10, ty, 14, 10);
+            }
+            g.setColor(Color.BLACK);
+            g.drawString(texts.get(i), MARGIN + 30, ty + 10);
+        }
         g.setStroke(new BasicStroke(1f));
+    }
+
+    private static void diamond(Graphics2D g, int px, int py, boolean filled) {
+        int[] xs = {px, px + 5, px, px - 5};
+        int[] ys = {py - 5, py, py + 5, py};
+        g.setStroke(new BasicStroke(1.5f));
+        if (filled) {
+            g.fillPolygon(xs, ys, 4);
+        } else {
+            g.drawPolygon(xs, ys, 4);
+        }
     }
 
     private static void comparisons(Graphics2D g, List<ScaleRun.Ratio> ratios) {
