@@ -2,6 +2,7 @@ package io.jitprovisioning.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +64,6 @@ final class GrowthCurve {
 
     /** @param cpuRatio request-thread CPU (JFR) over the baseline's, totals over the rounds */
     record PointResult(Point point, Map<Basis, Ratios> ratios, ArmProfile.Arm cpu, ScaleRun.Cpu cpuRatio) {
-
-        Ratios whole() {
-            return ratios.get(Basis.WHOLE);
-        }
 
         Ratios at(Basis basis) {
             return ratios.get(basis);
@@ -195,7 +192,7 @@ final class GrowthCurve {
             int sameValuesSmallest = all.indexOf(new Point(smallest, point.values(), point.builtIn()));
             int sameValuesBuiltIn = all.indexOf(new Point(smallest, point.values(), true));
             int baselineBuiltIn = all.indexOf(builtIns.get(0));
-            Map<Basis, Ratios> ratios = new java.util.EnumMap<>(Basis.class);
+            Map<Basis, Ratios> ratios = new EnumMap<>(Basis.class);
             for (Basis basis : Basis.values()) {
                 double[] toBaseline = ratios(measured, basis, p, reference);
                 double[] toSmallest = ratios(measured, basis, p, sameValuesSmallest);
