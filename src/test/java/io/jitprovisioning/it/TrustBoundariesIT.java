@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -408,6 +409,30 @@ class TrustBoundariesIT {
             fixture.idpUser("iris", person("iris@corp.test", "manager"));
             assertThat(fixture.login("iris").isLoggedIn()).isTrue();
             assertThat(fixture.realmRolesOf(id)).containsExactly("manager");
+        }
+
+        @Test
+        @DisplayName("within 3 s of the account's creation, a sign-in of the same identity that finds it unlinked gets TRY_AGAIN and writes nothing")
+        void aMomentAfterCreationNothingIsLinked() {
+            fixture.idpUser("rita", person("rita@corp.test", "developer"));
+            assertThat(fixture.login("rita").isLoggedIn()).isTrue();
+            UserRepresentation rita = fixture.brokerUser("rita");
+            String id = rita.getId();
+            fixture.unlink(id, SamlBrokerFixture.IDP_ALIAS);
+            fixture.idpUser("rita", person("rita@corp.test", "manager"));
+            int sessions = fixture.sessionsOf(id).size();
+            Map<String, List<String>> provenance = fixture.grantedRoles(id);
+            long before = System.currentTimeMillis();
+            Assumptions.assumeTrue(before - rita.getCreatedTimestamp() < LinkRules.PROVISIONING_WINDOW_MILLIS / 2,
+                    "the machine took over 1.5 s between creating the account and signing in again: the window cannot be reached");
+
+            LoginResult again = fixture.login("rita");
+
+            assertThat(again.jitErrorCode()).as("%s", again).isEqualTo("TRY_AGAIN");
+            assertThat(fixture.federatedIdentities(id)).as("links").isEmpty();
+            assertThat(fixture.realmRolesOf(id)).as("roles: manager not granted").containsExactly("developer");
+            assertThat(fixture.grantedRoles(id)).as("provenance").isEqualTo(provenance);
+            assertThat(fixture.sessionsOf(id)).as("sessions: only the first sign-in's").hasSize(sessions);
         }
 
         @Test
