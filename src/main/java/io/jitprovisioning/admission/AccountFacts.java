@@ -12,18 +12,42 @@ package io.jitprovisioning.admission;
  * @param linkToThisIdp              whether one of them is of the identity provider signing in
  * @param holdsAdminRole             whether its effective roles (direct, composite, through groups and their parents)
  *                                   include one of Keycloak's admin roles
- * @param membership                 its organization membership, seen from the identity provider's organization
+ * @param membership                 its organization membership, seen from the identity provider's organization (a
+ *                                   disabled organization has no members that count)
+ * @param emailInOrganizationDomain  its own email is in a verified domain of the identity provider's (enabled)
+ *                                   organization
  * @param hasSessions                whether someone is signed in to it right now
  * @param ageMillis                  time since it was created
- * @param provisionedForThisIdentity whether the JIT step created it for the very identity signing in
+ * @param createdBy                  whether the JIT step created it, and for which identity
+ * @param pendingLink                whether the JIT step handed it to an identity whose first sign-in may still finish
  */
 public record AccountFacts(boolean enabled, boolean emailVerified, boolean hasCredential, int linkedIdentityProviders,
-                           LinkToThisIdp linkToThisIdp, boolean holdsAdminRole, Membership membership, boolean hasSessions,
-                           long ageMillis, boolean provisionedForThisIdentity) {
+                           LinkToThisIdp linkToThisIdp, boolean holdsAdminRole, Membership membership,
+                           boolean emailInOrganizationDomain, boolean hasSessions, long ageMillis, CreatedBy createdBy,
+                           PendingFor pendingLink) {
 
     public enum LinkToThisIdp { NONE, SAME_IDENTITY, OTHER_IDENTITY }
 
     public enum Membership { NONE, IDP_ORGANIZATION, OTHER_ORGANIZATION }
+
+    /** Who the JIT step created the account for. */
+    public enum CreatedBy {
+        /** An administrator, an import, self-registration, another flow: not the JIT step. */
+        NOT_JIT,
+        /** The JIT step, for the very identity signing in. */
+        THIS_IDENTITY,
+        /** The JIT step, for another identity, which has never been linked to it: that sign-in has not finished. */
+        ANOTHER_IDENTITY_UNFINISHED,
+        /** The JIT step, for another identity, whose sign-in finished (it was linked). */
+        ANOTHER_IDENTITY
+    }
+
+    /** The identity an existing account was handed to, while that first sign-in may still finish. */
+    public enum PendingFor { NONE, THIS_IDENTITY, ANOTHER_IDENTITY }
+
+    public boolean provisionedForThisIdentity() {
+        return createdBy == CreatedBy.THIS_IDENTITY;
+    }
 
     /** Nobody can sign in to it: no credential and no identity-provider link. An invitation, in other words. */
     public boolean isCredentialless() {

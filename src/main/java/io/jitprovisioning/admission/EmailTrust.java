@@ -6,22 +6,32 @@ import io.jitprovisioning.organization.OrganizationMembership;
 
 /**
  * How far an identity provider is trusted for the email it asserts. An identity provider of an organization is an
- * authority only for that organization's verified domains: an email outside them never matches or links an
- * account, is never stored as verified, and so never counts as proof later.
+ * authority only for that organization's verified domains (and for none while the organization is disabled): an email
+ * outside them never matches or links an account, is never stored as verified, and so never counts as proof later.
+ * A verified domain of an organization is that organization's: an identity provider of another organization, or one
+ * of no organization without Trust email, never claims an address there, not even unverified.
  *
  * @param email                        the cleaned email, or null
- * @param usable                       may be used to find an existing account
- * @param inVerifiedOrganizationDomain inside a verified domain of the identity provider's organization
+ * @param usable                       may be used to find an existing account, and stored
+ * @param inVerifiedOrganizationDomain inside a verified domain of the identity provider's (enabled) organization
  * @param verified                     may be stored as verified (Trust email on, and usable)
+ * @param claimedByAnotherOrganization inside a verified domain of another organization, and not usable: it may be
+ *                                     neither stored nor given to a new account
  */
-public record EmailTrust(String email, boolean usable, boolean inVerifiedOrganizationDomain, boolean verified) {
+public record EmailTrust(String email, boolean usable, boolean inVerifiedOrganizationDomain, boolean verified,
+                         boolean claimedByAnotherOrganization) {
 
-    public static EmailTrust of(String email, boolean trustEmail, Optional<OrganizationMembership> organization) {
+    /**
+     * @param verifiedOwner the organization that owns the email's domain as a verified domain, if any (by id)
+     */
+    public static EmailTrust of(String email, boolean trustEmail, Optional<OrganizationMembership> organization,
+                                Optional<String> verifiedOwner) {
         if (email == null) {
-            return new EmailTrust(null, false, false, false);
+            return new EmailTrust(null, false, false, false, false);
         }
-        boolean inDomain = organization.map(org -> org.ownsVerifiedDomainOf(email)).orElse(false);
-        boolean usable = organization.isEmpty() || inDomain;
-        return new EmailTrust(email, usable, inDomain, trustEmail && usable);
+        boolean inDomain = organization.map(org -> org.vouches() && org.ownsVerifiedDomainOf(email)).orElse(false);
+        boolean ownedByAnother = verifiedOwner.isPresent() && !verifiedOwner.equals(organization.map(OrganizationMembership::id));
+        boolean usable = organization.isPresent() ? inDomain : !ownedByAnother || trustEmail;
+        return new EmailTrust(email, usable, inDomain, trustEmail && usable, ownedByAnother && !usable);
     }
 }

@@ -8,6 +8,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.jitprovisioning.admission.LinkRequest.Match;
+import io.jitprovisioning.identity.Identifiers;
 
 /**
  * A local account that matches the person signing in, by email first and then by username, as Keycloak's own
@@ -30,7 +31,7 @@ record ExistingAccount(UserModel user, Match match) {
                 return Optional.of(new ExistingAccount(null, Match.EMAIL));
             }
         }
-        boolean usernameIsUntrustedEmail = email.email() != null && !email.usable() && email.email().equalsIgnoreCase(username);
+        boolean usernameIsUntrustedEmail = email.email() != null && !email.usable() && Identifiers.sameEmail(email.email(), username);
         if (username != null && !usernameIsUntrustedEmail) {
             UserModel byUsername = session.users().getUserByUsername(realm, username);
             if (byUsername != null) {

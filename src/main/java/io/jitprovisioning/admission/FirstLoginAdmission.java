@@ -9,6 +9,7 @@ import org.keycloak.models.RealmModel;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.refusal.JitError;
+import io.jitprovisioning.saml.ValueCleaner;
 
 /**
  * Decides the first login of an identity that no account is linked to yet: create, link, or refuse. It only reads,
@@ -21,10 +22,17 @@ public final class FirstLoginAdmission {
 
     public static Admission decide(KeycloakSession session, RealmModel realm, SigningIn person,
                                    Optional<OrganizationMembership> organization, ProvenanceStore provenance) {
+        if (person.username() != null && !person.username().equals(ValueCleaner.text(person.username(), Integer.MAX_VALUE))) {
+            // Control, zero-width or bidi characters, or odd spacing: a name that looks like another one.
+            return new Admission.Refuse(JitError.INVALID_USERNAME, "USERNAME_NOT_CLEAN");
+        }
         Optional<ExistingAccount> existing = ExistingAccount.find(session, realm, person.email(), person.username());
         if (existing.isEmpty()) {
             if (untrustedEmailInUse(session, realm, person.email())) {
                 return new Admission.Refuse(JitError.ACCOUNT_EXISTS_UNTRUSTED, "UNTRUSTED_EMAIL_IN_USE");
+            }
+            if (person.email().claimedByAnotherOrganization()) {
+                return new Admission.Refuse(JitError.EMAIL_DOMAIN_CLAIMED, "EMAIL_IN_ANOTHER_ORGANIZATION_DOMAIN");
             }
             if (!person.jitEnabled()) {
                 return new Admission.Refuse(JitError.NOT_PROVISIONED, "NO_ACCOUNT_AND_JIT_OFF");
@@ -38,7 +46,7 @@ public final class FirstLoginAdmission {
         }
         AccountFacts facts = AccountFactsReader.read(session, realm, account.user(), person, organization, provenance);
         LinkRequest request = new LinkRequest(account.match(), person.jitEnabled(),
-                person.email().inVerifiedOrganizationDomain(), person.email().verified());
+                person.email().inVerifiedOrganizationDomain(), person.email().verified(), organization.isPresent());
         LinkRule rule = LinkRules.decide(request, facts);
         return rule.links() ? new Admission.Link(account.user(), rule) : new Admission.Refuse(rule.refusal(), rule.name(), account.user());
     }

@@ -17,6 +17,17 @@ public enum LinkRule {
     /** Another identity of the same identity provider owns the account. */
     LINKED_TO_ANOTHER_IDENTITY(JitError.ACCOUNT_EXISTS_UNTRUSTED),
     /**
+     * The JIT step created the account for another identity whose sign-in has not finished (it was never linked):
+     * the account is that identity's, never an invitation, and never linked to anyone else.
+     */
+    PROVISIONED_FOR_ANOTHER_IDENTITY(JitError.ACCOUNT_EXISTS_UNTRUSTED),
+    /**
+     * A moment ago the account was handed to another identity whose first sign-in Keycloak has not finished: one
+     * account is never handed to two identities at once. Once that sign-in finished (or can no longer), signing in
+     * again is decided by the other rules.
+     */
+    BEING_LINKED_TO_ANOTHER_IDENTITY(JitError.TRY_AGAIN),
+    /**
      * A concurrent sign-in of this identity created the account a moment ago (under 3 s) and is linking it, or has just
      * linked it and signed in. Nothing is linked; signing in again works.
      */
@@ -40,8 +51,14 @@ public enum LinkRule {
     ORGANIZATION_DOMAIN(null),
     /** The identity provider is trusted for the email, and the account's email is verified. */
     TRUSTED_EMAIL(null),
-    /** Invitation-only mode: an account nobody can sign in to is itself the invitation. */
+    /**
+     * Invitation-only mode: an account nobody can sign in to is itself the invitation. Through an identity provider
+     * of an organization, only an invitation of that organization (a member, or its email in one of its verified
+     * domains: the member case is {@link #ORGANIZATION_MEMBER}).
+     */
     INVITATION(null),
+    /** Invitation-only mode, an identity provider of an organization, and an account that is not that organization's. */
+    INVITATION_OF_ANOTHER_ORGANIZATION(JitError.ACCOUNT_EXISTS_UNTRUSTED),
     /** Nothing vouches for the account. */
     NOT_VOUCHED_FOR(JitError.ACCOUNT_EXISTS_UNTRUSTED);
 

@@ -1,7 +1,9 @@
 package io.jitprovisioning.admission;
 
+import io.jitprovisioning.admission.AccountFacts.CreatedBy;
 import io.jitprovisioning.admission.AccountFacts.LinkToThisIdp;
 import io.jitprovisioning.admission.AccountFacts.Membership;
+import io.jitprovisioning.admission.AccountFacts.PendingFor;
 import io.jitprovisioning.admission.LinkRequest.Match;
 
 /**
@@ -13,8 +15,11 @@ import io.jitprovisioning.admission.LinkRequest.Match;
  * link); an account found by username alone only in the latter case; and</li>
  * <li>vouched for: a member of the identity provider's organization, its email in a verified domain of that
  * organization, an identity provider trusted for that email with the email verified, or, in invitation-only mode,
- * an account nobody can sign in to (the invitation itself).</li>
+ * an account nobody can sign in to (the invitation itself; through an organization's identity provider, only that
+ * organization's invitation).</li>
  * </ul>
+ * An account the JIT step created for one identity belongs to that identity: until that sign-in finishes, it is never
+ * an invitation and never linked to anyone else.
  * These close the pre-hijacked-account classes (Sudhodanan and Paverd, USENIX Security 2022): a squatter's
  * password or unverified email never gets linked.
  */
@@ -37,6 +42,12 @@ public final class LinkRules {
         }
         if (account.linkToThisIdp() == LinkToThisIdp.OTHER_IDENTITY) {
             return LinkRule.LINKED_TO_ANOTHER_IDENTITY;
+        }
+        if (account.createdBy() == CreatedBy.ANOTHER_IDENTITY_UNFINISHED) {
+            return LinkRule.PROVISIONED_FOR_ANOTHER_IDENTITY;
+        }
+        if (account.pendingLink() == PendingFor.ANOTHER_IDENTITY) {
+            return LinkRule.BEING_LINKED_TO_ANOTHER_IDENTITY;
         }
         if (account.provisionedForThisIdentity() && account.ageMillis() < PROVISIONING_WINDOW_MILLIS) {
             // Whatever else is seen of it: its link and its session are read one after the other, so a sign-in that
@@ -82,7 +93,9 @@ public final class LinkRules {
             return LinkRule.TRUSTED_EMAIL;
         }
         if (!request.jitEnabled() && account.isCredentialless()) {
-            return LinkRule.INVITATION;
+            // A username proves nothing across an organization's boundary: the invitation must be the organization's.
+            return !request.idpOfOrganization() || account.emailInOrganizationDomain()
+                    ? LinkRule.INVITATION : LinkRule.INVITATION_OF_ANOTHER_ORGANIZATION;
         }
         return LinkRule.NOT_VOUCHED_FOR;
     }

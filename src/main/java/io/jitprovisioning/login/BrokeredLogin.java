@@ -1,6 +1,7 @@
 package io.jitprovisioning.login;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -20,6 +21,7 @@ import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.groups.GroupDecision;
 import io.jitprovisioning.groups.GroupResolver;
 import io.jitprovisioning.groups.RealmGroupDirectory;
+import io.jitprovisioning.organization.OrganizationDomains;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.profile.ProfileResolver;
 import io.jitprovisioning.profile.ProfileValues;
@@ -52,6 +54,7 @@ public final class BrokeredLogin {
     private Optional<OrganizationMembership> organization;
     private ProfileValues newAccountProfile;
     private ProfileValues mappedProfile;
+    private EmailTrust emailTrust;
 
     public BrokeredLogin(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, JitSettings settings,
                          ProvenanceStore provenance) {
@@ -125,7 +128,11 @@ public final class BrokeredLogin {
 
     /** How far the identity provider is trusted for an email it asserts. */
     public EmailTrust emailTrust(String email) {
-        return EmailTrust.of(email, TrustEmail.isOn(idp), organization());
+        if (emailTrust == null || !Objects.equals(emailTrust.email(), email)) {
+            Optional<String> owner = email == null ? Optional.empty() : OrganizationDomains.verifiedOwnerOf(session, email);
+            emailTrust = EmailTrust.of(email, TrustEmail.isOn(idp), organization(), owner);
+        }
+        return emailTrust;
     }
 
     /** The first sign-in of an identity no account is linked to: create, link, or refuse. */
@@ -174,7 +181,11 @@ public final class BrokeredLogin {
         }
         Grants grants = account == Account.NEW ? Grants.none() : provenance.grantsOf(user.getId());
         ProfileValues profile = account == Account.NEW ? newAccountProfile() : mappedProfile();
-        boolean emailVerified = emailTrust(profile.email().orElse(null)).verified();
+        EmailTrust email = emailTrust(profile.email().orElse(null));
+        if (email.claimedByAnotherOrganization()) {
+            profile = profile.rejecting(AttributeTarget.USER_EMAIL);
+        }
+        boolean emailVerified = email.verified();
         return new LoginDecision(idpAlias(), profile, emailVerified, roles.forAccount(account, grants), groupDecision(), grants);
     }
 

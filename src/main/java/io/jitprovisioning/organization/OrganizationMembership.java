@@ -1,6 +1,5 @@
 package io.jitprovisioning.organization;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.keycloak.models.IdentityProviderModel;
@@ -11,7 +10,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The Keycloak Organization an identity provider belongs to, when the realm has organizations enabled.
- * Without the feature, or without a link, there is none.
+ * Without the feature, or without a link, there is none. A disabled organization is still the identity provider's
+ * (its domains are still its own), but it vouches for nobody and takes in no one.
  */
 public final class OrganizationMembership {
 
@@ -27,22 +27,27 @@ public final class OrganizationMembership {
         if (idp.getOrganizationId() == null) {
             return Optional.empty();
         }
-        OrganizationProvider provider = session.getProvider(OrganizationProvider.class);
-        if (provider == null || !provider.isEnabled()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(provider.getById(idp.getOrganizationId()))
-                .map(organization -> new OrganizationMembership(provider, organization));
+        return OrganizationDomains.provider(session)
+                .flatMap(provider -> Optional.ofNullable(provider.getById(idp.getOrganizationId()))
+                        .map(organization -> new OrganizationMembership(provider, organization)));
     }
 
     /** Whether the account belongs to any organization of the realm (none when the realm has organizations off). */
     public static boolean belongsToAny(KeycloakSession session, UserModel user) {
-        OrganizationProvider provider = session.getProvider(OrganizationProvider.class);
-        return provider != null && provider.isEnabled() && provider.getByMember(user).findAny().isPresent();
+        return OrganizationDomains.provider(session).map(provider -> provider.getByMember(user).findAny().isPresent()).orElse(false);
+    }
+
+    public String id() {
+        return organization.getId();
     }
 
     public String alias() {
         return organization.getAlias();
+    }
+
+    /** Whether the organization is enabled: only then does its membership or its domains vouch for an account. */
+    public boolean vouches() {
+        return organization.isEnabled();
     }
 
     public boolean isMember(UserModel user) {
@@ -55,20 +60,19 @@ public final class OrganizationMembership {
     }
 
     /**
-     * Whether the email's domain is one of the organization's domains marked verified: only then is the
-     * organization's identity provider an authority for addresses there.
+     * Whether the email's domain is one of the organization's domains marked verified, compared on the canonical form
+     * (never a look-alike): only then is the organization's identity provider an authority for addresses there.
      */
     public boolean ownsVerifiedDomainOf(String email) {
-        if (email == null || email.indexOf('@') < 0) {
-            return false;
-        }
-        String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return organization.getDomains().anyMatch(d -> d.isVerified() && d.getName() != null && d.getName().equalsIgnoreCase(domain));
+        return OrganizationDomains.ownsVerified(organization, email);
     }
 
-    /** Makes the user a managed member, as Keycloak's own organization onboarding does; false if already a member. */
+    /**
+     * Makes the user a managed member, as Keycloak's own organization onboarding does; false if already a member, or
+     * if the organization is disabled (it takes in no one).
+     */
     public boolean join(UserModel user) {
-        if (provider.isMember(organization, user)) {
+        if (!vouches() || provider.isMember(organization, user)) {
             return false;
         }
         return provider.addManagedMember(organization, user);

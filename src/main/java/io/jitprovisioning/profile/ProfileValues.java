@@ -53,6 +53,17 @@ public final class ProfileValues {
         return get(AttributeTarget.USER_PHONE_NUMBER);
     }
 
+    /** These values without one field, which is reported as rejected instead (its value may not be stored). */
+    public ProfileValues rejecting(AttributeTarget target) {
+        Map<AttributeTarget, String> kept = new EnumMap<>(AttributeTarget.class);
+        kept.putAll(values);
+        kept.remove(target);
+        Set<AttributeTarget> refused = EnumSet.noneOf(AttributeTarget.class);
+        refused.addAll(rejected);
+        refused.add(target);
+        return new ProfileValues(kept, refused);
+    }
+
     public Set<AttributeTarget> rejected() {
         return rejected;
     }

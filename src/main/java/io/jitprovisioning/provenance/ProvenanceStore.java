@@ -20,4 +20,19 @@ public interface ProvenanceStore {
     Optional<Provisioning> provisioningOf(String userId);
 
     void recordProvisioning(String realmId, String userId, Provisioning provisioning);
+
+    /** Notes that the identity the account was created for has been linked to it: its first sign-in finished. */
+    void markLinked(String userId);
+
+    Optional<PendingLink> pendingLinkOf(String userId);
+
+    /**
+     * Hands the account to one identity until its first sign-in finishes, replacing a reservation that may be
+     * replaced (the caller checked it: its own, or one that can no longer finish). False when a concurrent sign-in
+     * reserved the account first: then nothing may be written.
+     */
+    boolean reserveLink(String realmId, String userId, PendingLink link);
+
+    /** The first sign-in finished (or can no longer): the account is no longer reserved. */
+    void clearPendingLink(String userId);
 }

@@ -20,7 +20,14 @@ public enum JitError {
     /** The email the IdP asserted is outside the allowed email domains of this identity provider. */
     DOMAIN_NOT_ALLOWED,
     /** The required SAML attribute does not carry one of the required values. */
-    NOT_ALLOWED;
+    NOT_ALLOWED,
+    /**
+     * The email is in a verified domain of an organization this identity provider is not part of (nor trusted for):
+     * only that organization's identity providers may give an account an address there.
+     */
+    EMAIL_DOMAIN_CLAIMED,
+    /** The username the identity provider sent has control, zero-width or bidi characters (or odd spacing). */
+    INVALID_USERNAME;
 
     /** The theme message that explains this refusal to the person signing in. */
     public String messageKey() {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.keycloak.Config;
 import org.keycloak.utils.EmailValidationUtil;
 
+import io.jitprovisioning.identity.Identifiers;
+
 /**
  * Turns text from an assertion into a value fit for a profile: no control, format (zero-width, bidi) or
  * private-use characters, single spaces, trimmed, bounded. Values that stay unfit after cleaning give null.
@@ -74,11 +76,16 @@ public final class ValueCleaner {
         return text(raw, MAX_TEXT_LENGTH);
     }
 
-    /** A syntactically valid email address in lower case, or null. Never cut: a cut address is another address. */
+    /**
+     * A syntactically valid email address in lower case, or null. Never cut: a cut address is another address. An
+     * address without a canonical form (a look-alike such as the Kelvin sign, which lower-casing would turn into ASCII)
+     * is unfit: it would be stored as, and match, the address it imitates.
+     */
     public static String email(String raw) {
         String email = text(raw, Integer.MAX_VALUE);
         if (email == null || email.length() > MAX_TEXT_LENGTH || email.indexOf(' ') >= 0
-                || !EmailValidationUtil.isValidEmail(email, EmailLimit.MAX_LOCAL_PART_LENGTH)) {
+                || !EmailValidationUtil.isValidEmail(email, EmailLimit.MAX_LOCAL_PART_LENGTH)
+                || Identifiers.email(email).isEmpty()) {
             return null;
         }
         return email.toLowerCase(Locale.ROOT);

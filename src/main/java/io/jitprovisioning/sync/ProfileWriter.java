@@ -1,7 +1,5 @@
 package io.jitprovisioning.sync;
 
-import java.util.Objects;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -9,6 +7,7 @@ import org.keycloak.models.UserModel;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.events.Changes;
+import io.jitprovisioning.identity.Identifiers;
 import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.profile.UserAttributes;
 
@@ -40,7 +39,7 @@ final class ProfileWriter {
     }
 
     private void updateEmail(UserModel user, String email, boolean verified, Changes changes) {
-        if (user != null && email.equalsIgnoreCase(Objects.toString(user.getEmail(), ""))) {
+        if (user != null && Identifiers.sameEmail(email, user.getEmail())) {
             return;
         }
         if (!realm.isDuplicateEmailsAllowed() && belongsToSomeoneElse(user, email)) {

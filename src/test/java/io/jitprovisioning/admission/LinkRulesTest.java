@@ -12,8 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.jitprovisioning.admission.AccountFacts.CreatedBy;
 import io.jitprovisioning.admission.AccountFacts.LinkToThisIdp;
 import io.jitprovisioning.admission.AccountFacts.Membership;
+import io.jitprovisioning.admission.AccountFacts.PendingFor;
 import io.jitprovisioning.admission.LinkRequest.Match;
 import io.jitprovisioning.refusal.JitError;
 
@@ -22,8 +24,8 @@ class LinkRulesTest {
 
     /** An enabled account nobody can sign in to, with an unverified email, created an hour ago: an invitation. */
     static Account invitation() {
-        return new Account(new AccountFacts(true, false, false, 0, LinkToThisIdp.NONE, false, Membership.NONE, false,
-                3_600_000, false));
+        return new Account(new AccountFacts(true, false, false, 0, LinkToThisIdp.NONE, false, Membership.NONE, false, false,
+                3_600_000, CreatedBy.NOT_JIT, PendingFor.NONE));
     }
 
     /** A self-registered account: a password, an email never verified. */
@@ -32,19 +34,24 @@ class LinkRulesTest {
     }
 
     static LinkRequest byEmail(boolean jitEnabled) {
-        return new LinkRequest(Match.EMAIL, jitEnabled, false, false);
+        return new LinkRequest(Match.EMAIL, jitEnabled, false, false, false);
     }
 
     static LinkRequest orgDomain() {
-        return new LinkRequest(Match.EMAIL, true, true, false);
+        return new LinkRequest(Match.EMAIL, true, true, false, true);
     }
 
     static LinkRequest trustedEmail() {
-        return new LinkRequest(Match.EMAIL, true, false, true);
+        return new LinkRequest(Match.EMAIL, true, false, true, false);
     }
 
     static LinkRequest byUsername(boolean jitEnabled) {
-        return new LinkRequest(Match.USERNAME, jitEnabled, false, false);
+        return new LinkRequest(Match.USERNAME, jitEnabled, false, false, false);
+    }
+
+    /** Invitation-only, through an identity provider of an organization, the account found by username. */
+    static LinkRequest byUsernameThroughOrganization() {
+        return new LinkRequest(Match.USERNAME, false, false, false, true);
     }
 
     static Stream<Arguments> table() {
@@ -59,6 +66,7 @@ class LinkRulesTest {
             b.emailVerified = true;
         }));
         Account credentiallessMember = invitation().with(f -> copy(f, b -> b.membership = Membership.IDP_ORGANIZATION));
+        Account invitationInTheDomain = invitation().with(f -> copy(f, b -> b.emailInOrganizationDomain = true));
         return Stream.of(
                 // pre-hijacked accounts: a squatter's password with the victim's unverified address
                 Arguments.of("squatter, organization domain", squatter(), orgDomain(), LinkRule.UNVERIFIED_EMAIL_WITH_CREDENTIAL),
@@ -71,6 +79,11 @@ class LinkRulesTest {
                 Arguments.of("invitation, Trust email but unverified", invitation(), trustedEmail(), LinkRule.NOT_VOUCHED_FOR),
                 Arguments.of("verified with password, JIT off, nothing vouches", verifiedWithPassword, byEmail(false), LinkRule.NOT_VOUCHED_FOR),
                 Arguments.of("invitation found by username, JIT on", invitation(), byUsername(true), LinkRule.NOT_VOUCHED_FOR),
+                // borrowed invitations: through an organization's IdP, a username never crosses its boundary
+                Arguments.of("another organization's invitation by username", invitation(), byUsernameThroughOrganization(),
+                        LinkRule.INVITATION_OF_ANOTHER_ORGANIZATION),
+                Arguments.of("the organization's invitation by username (email in its domain)", invitationInTheDomain,
+                        byUsernameThroughOrganization(), LinkRule.INVITATION),
                 // the good paths
                 Arguments.of("invitation, organization domain", invitation(), orgDomain(), LinkRule.ORGANIZATION_DOMAIN),
                 Arguments.of("verified with password, organization domain", verifiedWithPassword, orgDomain(), LinkRule.ORGANIZATION_DOMAIN),
@@ -139,12 +152,63 @@ class LinkRulesTest {
     }
 
     @Nested
+    @DisplayName("an account the JIT step created for another identity")
+    class ProvisionedForAnotherIdentity {
+
+        Account createdFor(CreatedBy createdBy) {
+            return invitation().with(f -> copy(f, b -> b.createdBy = createdBy));
+        }
+
+        @Test
+        @DisplayName("before that identity's sign-in finished, nothing vouches for handing it to anyone else")
+        void unfinishedIsNeverLinkedToAnyoneElse() {
+            Account unfinished = createdFor(CreatedBy.ANOTHER_IDENTITY_UNFINISHED);
+            Account member = unfinished.with(f -> copy(f, b -> {
+                b.membership = Membership.IDP_ORGANIZATION;
+                b.emailInOrganizationDomain = true;
+            }));
+            for (LinkRequest request : java.util.List.of(orgDomain(), trustedEmail(), byEmail(false), byUsername(false),
+                    byUsernameThroughOrganization())) {
+                assertThat(LinkRules.decide(request, unfinished.facts())).as("%s", request).isEqualTo(LinkRule.PROVISIONED_FOR_ANOTHER_IDENTITY);
+                assertThat(LinkRules.decide(request, member.facts())).as("member, %s", request).isEqualTo(LinkRule.PROVISIONED_FOR_ANOTHER_IDENTITY);
+            }
+            assertThat(LinkRule.PROVISIONED_FOR_ANOTHER_IDENTITY.refusal()).isEqualTo(JitError.ACCOUNT_EXISTS_UNTRUSTED);
+        }
+
+        @Test
+        @DisplayName("an account handed a moment ago to another identity, whose sign-in Keycloak has not finished, is handed to no one else")
+        void handedToAnotherIdentityIsNotHandedAgain() {
+            Account handed = invitation().with(f -> copy(f, b -> {
+                b.pendingLink = PendingFor.ANOTHER_IDENTITY;
+                b.membership = Membership.IDP_ORGANIZATION;
+            }));
+            for (LinkRequest request : java.util.List.of(orgDomain(), trustedEmail(), byEmail(false), byUsernameThroughOrganization())) {
+                assertThat(LinkRules.decide(request, handed.facts())).as("%s", request).isEqualTo(LinkRule.BEING_LINKED_TO_ANOTHER_IDENTITY);
+            }
+            assertThat(LinkRule.BEING_LINKED_TO_ANOTHER_IDENTITY.refusal()).isEqualTo(JitError.TRY_AGAIN);
+            Account mine = handed.with(f -> copy(f, b -> b.pendingLink = PendingFor.THIS_IDENTITY));
+            assertThat(LinkRules.decide(orgDomain(), mine.facts())).as("its own sign-in, started again").isEqualTo(LinkRule.ORGANIZATION_MEMBER);
+        }
+
+        @Test
+        @DisplayName("once that sign-in finished, the usual rules decide (a second IdP trusted for the verified email links)")
+        void finishedFollowsTheUsualRules() {
+            Account finished = createdFor(CreatedBy.ANOTHER_IDENTITY).with(f -> copy(f, b -> {
+                b.linkedIdentityProviders = 1;
+                b.emailVerified = true;
+            }));
+            assertThat(LinkRules.decide(trustedEmail(), finished.facts())).isEqualTo(LinkRule.TRUSTED_EMAIL);
+            assertThat(LinkRules.decide(byEmail(false), finished.facts())).isEqualTo(LinkRule.NOT_VOUCHED_FOR);
+        }
+    }
+
+    @Nested
     @DisplayName("an account the JIT step created for this very identity")
     class ProvisionedForThisIdentity {
 
         Account created(long ageMillis) {
             return invitation().with(f -> copy(f, b -> {
-                b.provisionedForThisIdentity = true;
+                b.createdBy = CreatedBy.THIS_IDENTITY;
                 b.ageMillis = ageMillis;
             }));
         }
@@ -209,9 +273,11 @@ class LinkRulesTest {
         LinkToThisIdp linkToThisIdp;
         boolean holdsAdminRole;
         Membership membership;
+        boolean emailInOrganizationDomain;
         boolean hasSessions;
         long ageMillis;
-        boolean provisionedForThisIdentity;
+        CreatedBy createdBy;
+        PendingFor pendingLink;
     }
 
     static AccountFacts copy(AccountFacts facts, java.util.function.Consumer<Fields> change) {
@@ -223,11 +289,14 @@ class LinkRulesTest {
         b.linkToThisIdp = facts.linkToThisIdp();
         b.holdsAdminRole = facts.holdsAdminRole();
         b.membership = facts.membership();
+        b.emailInOrganizationDomain = facts.emailInOrganizationDomain();
         b.hasSessions = facts.hasSessions();
         b.ageMillis = facts.ageMillis();
-        b.provisionedForThisIdentity = facts.provisionedForThisIdentity();
+        b.createdBy = facts.createdBy();
+        b.pendingLink = facts.pendingLink();
         change.accept(b);
         return new AccountFacts(b.enabled, b.emailVerified, b.hasCredential, b.linkedIdentityProviders, b.linkToThisIdp,
-                b.holdsAdminRole, b.membership, b.hasSessions, b.ageMillis, b.provisionedForThisIdentity);
+                b.holdsAdminRole, b.membership, b.emailInOrganizationDomain, b.hasSessions, b.ageMillis, b.createdBy,
+                b.pendingLink);
     }
 }

@@ -44,6 +44,7 @@ class ArchitectureTest {
             List.of("roles", "profile", "organization"),
             List.of("config", "provenance", "metadata", "refusal"),
             List.of("saml"),
+            List.of("identity"),
             List.of(""),
             // What differs between the supported Keycloak releases: uses nothing of the extension's own.
             List.of("compat"));

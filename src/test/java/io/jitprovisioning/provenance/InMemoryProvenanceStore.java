@@ -11,6 +11,7 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
 
     private final Map<String, Map<String, Map<GrantKind, Set<String>>>> grants = new HashMap<>();
     private final Map<String, Provisioning> provisioning = new HashMap<>();
+    private final Map<String, PendingLink> pendingLinks = new HashMap<>();
 
     @Override
     public Grants grantsOf(String userId) {
@@ -39,5 +40,26 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
     @Override
     public void recordProvisioning(String realmId, String userId, Provisioning record) {
         provisioning.put(userId, record);
+    }
+
+    @Override
+    public Optional<PendingLink> pendingLinkOf(String userId) {
+        return Optional.ofNullable(pendingLinks.get(userId));
+    }
+
+    @Override
+    public boolean reserveLink(String realmId, String userId, PendingLink link) {
+        pendingLinks.put(userId, link);
+        return true;
+    }
+
+    @Override
+    public void clearPendingLink(String userId) {
+        pendingLinks.remove(userId);
+    }
+
+    @Override
+    public void markLinked(String userId) {
+        provisioning.computeIfPresent(userId, (id, record) -> new Provisioning(record.idpAlias(), record.brokerUserId(), true));
     }
 }

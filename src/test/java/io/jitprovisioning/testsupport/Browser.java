@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ public final class Browser {
             .build();
     private final CookieJar cookies = new CookieJar();
     private final List<Page> history = new ArrayList<>();
+    private Predicate<URI> pauseBefore = uri -> false;
 
     /** One HTTP response the browser received; {@code millis}: from sending the request to the whole response. */
     public record Page(String method, URI uri, int status, String location, String body, double millis) {
@@ -60,6 +62,14 @@ public final class Browser {
         public String text() {
             return document().text();
         }
+    }
+
+    /**
+     * Stops following redirects before a URL that matches, as a browser that is closed there would: the page that
+     * points there is the last one, and {@link #follow} goes on from it once the pause is lifted ({@code uri -> false}).
+     */
+    public void pauseBefore(Predicate<URI> where) {
+        this.pauseBefore = where;
     }
 
     public List<Page> history() {
@@ -96,6 +106,9 @@ public final class Browser {
             }
             if (next.getPort() == 1) {
                 return current; // the test application's redirect URI: nothing listens there
+            }
+            if (pauseBefore.test(next)) {
+                return current;
             }
             current = exchange("GET", next, null);
         }

@@ -311,6 +311,32 @@ public final class SamlBrokerFixture {
         return id;
     }
 
+    /** Links one more identity provider of the broker realm to an existing organization. */
+    public void linkToOrganization(String organizationId, String idpAlias) {
+        admin.post("/" + broker + "/organizations/" + organizationId + "/identity-providers", idpAlias).expect(204);
+    }
+
+    /** Enables or disables an organization, as an administrator does in the console. */
+    public void organizationEnabled(String organizationId, boolean enabled) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> organization = admin.get("/" + broker + "/organizations/" + organizationId, Map.class);
+        organization.put("enabled", enabled);
+        admin.put("/" + broker + "/organizations/" + organizationId, organization).expect(204);
+    }
+
+    /** The names of the attributes declared in the broker realm's user profile. */
+    @SuppressWarnings("unchecked")
+    public List<String> declaredProfileAttributes() {
+        Map<String, Object> profile = admin.get("/" + broker + "/users/profile", Map.class);
+        return ((List<Map<String, Object>>) profile.get("attributes")).stream().map(attribute -> (String) attribute.get("name")).toList();
+    }
+
+    /** Links an account to an identity of an identity provider by hand, as an administrator can through the REST API. */
+    public void linkByHand(String userId, String idpAlias, String brokerUserId) {
+        admin.post("/" + broker + "/users/" + userId + "/federated-identity/" + idpAlias,
+                map("identityProvider", idpAlias, "userId", brokerUserId, "userName", brokerUserId)).expect(204);
+    }
+
     /** Sets the broker realm's unmanaged-attribute policy (ENABLED: users may edit any attribute of their own; null: off). */
     public void unmanagedAttributePolicy(String policy) {
         @SuppressWarnings("unchecked")
@@ -489,7 +515,12 @@ public final class SamlBrokerFixture {
 
     /** The sign-in through {@link #IDP_ALIAS}, for tests that capture or replay the IdP's response. */
     public SamlLogin samlLogin() {
-        return new SamlLogin(admin.baseUrl(), broker, idp, IDP_ALIAS);
+        return samlLogin(IDP_ALIAS);
+    }
+
+    /** The sign-in through one identity provider of the broker realm, for tests that stop it halfway. */
+    public SamlLogin samlLogin(String idpAlias) {
+        return new SamlLogin(admin.baseUrl(), broker, idp, idpAlias);
     }
 
     /**
@@ -505,15 +536,24 @@ public final class SamlBrokerFixture {
 
     /** The test application's access token for a successful login. */
     public String accessToken(LoginResult login) {
+        HttpResponse<String> response = exchangeCode(login);
+        return new AdminApi.Reply(response.statusCode(), response.body(), null).expect(200).json().get("access_token").asText();
+    }
+
+    /** The status with which the broker realm answers the application's code exchange. */
+    public int tokenStatus(LoginResult login) {
+        return exchangeCode(login).statusCode();
+    }
+
+    private HttpResponse<String> exchangeCode(LoginResult login) {
         String form = "grant_type=authorization_code&client_id=" + CLIENT_ID + "&redirect_uri=" + AdminApi.encode(REDIRECT_URI)
                 + "&code=" + AdminApi.encode(login.code());
         try {
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(admin.baseUrl() + "/realms/" + broker + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new AdminApi.Reply(response.statusCode(), response.body(), null).expect(200).json().get("access_token").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

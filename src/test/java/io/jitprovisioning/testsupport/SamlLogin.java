@@ -91,6 +91,31 @@ public final class SamlLogin {
         return new LoginResult(history, history.get(history.size() - 1), REDIRECT_URI);
     }
 
+    /**
+     * A first sign-in whose browser stopped where Keycloak was about to finish it ({@code /broker/after-first-broker-login}):
+     * the first-broker-login flow has run, Keycloak has not added the link yet. {@link #resume} opens the kept URL later.
+     */
+    public record Paused(Browser browser, Page last) {
+
+        public boolean reachedTheLink() {
+            return last.isRedirect() && last.location().contains("/after-first-broker-login");
+        }
+
+        public LoginResult resume() {
+            browser.pauseBefore(uri -> false);
+            browser.follow(last);
+            List<Page> history = browser.history();
+            return new LoginResult(history, history.get(history.size() - 1), REDIRECT_URI);
+        }
+    }
+
+    public Paused loginUntilTheLink(String username, String password) {
+        Browser browser = new Browser();
+        browser.pauseBefore(uri -> uri.getPath().endsWith("/after-first-broker-login"));
+        Page page = drive(browser, username, password, UnaryOperator.identity(), "");
+        return new Paused(browser, page);
+    }
+
     public LoginResult login(String username, String password) {
         return login(username, password, UnaryOperator.identity(), "");
     }
@@ -101,6 +126,12 @@ public final class SamlLogin {
      */
     public LoginResult login(String username, String password, UnaryOperator<Map<String, String>> tamper, String extraParameters) {
         Browser browser = new Browser();
+        Page page = drive(browser, username, password, tamper, extraParameters);
+        return new LoginResult(browser.history(), page, REDIRECT_URI);
+    }
+
+    private Page drive(Browser browser, String username, String password, UnaryOperator<Map<String, String>> tamper,
+                       String extraParameters) {
         Page page = browser.get(authorizationUrl(extraParameters));
         for (int step = 0; step < 10; step++) {
             Element samlForm = page.samlAutoPostForm();
@@ -114,7 +145,7 @@ public final class SamlLogin {
                 break;
             }
         }
-        return new LoginResult(browser.history(), page, REDIRECT_URI);
+        return page;
     }
 
     private String authorizationUrl(String extraParameters) {

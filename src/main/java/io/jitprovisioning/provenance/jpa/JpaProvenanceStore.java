@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
+import io.jitprovisioning.provenance.PendingLink;
 import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.provenance.Provisioning;
 
@@ -70,23 +72,56 @@ public final class JpaProvenanceStore implements ProvenanceStore {
     @Override
     public Optional<Provisioning> provisioningOf(String userId) {
         return Optional.ofNullable(em.find(ProvisioningEntity.class, userId))
-                .map(row -> new Provisioning(row.getIdpAlias(), row.getBrokerUserId()));
+                .map(row -> new Provisioning(row.getIdpAlias(), row.getBrokerUserId(), row.isLinked()));
+    }
+
+    @Override
+    public void markLinked(String userId) {
+        ProvisioningEntity row = em.find(ProvisioningEntity.class, userId);
+        if (row != null && !row.isLinked()) {
+            row.setLinked(true);
+        }
     }
 
     @Override
     public void recordProvisioning(String realmId, String userId, Provisioning provisioning) {
-        em.persist(new ProvisioningEntity(realmId, userId, provisioning.idpAlias(), provisioning.brokerUserId()));
+        em.persist(new ProvisioningEntity(realmId, userId, provisioning.idpAlias(), provisioning.brokerUserId(), provisioning.linked()));
+    }
+
+    @Override
+    public Optional<PendingLink> pendingLinkOf(String userId) {
+        return Optional.ofNullable(em.find(PendingLinkEntity.class, userId))
+                .map(row -> new PendingLink(row.getIdpAlias(), row.getBrokerUserId(), row.getCreatedAt()));
+    }
+
+    @Override
+    public boolean reserveLink(String realmId, String userId, PendingLink link) {
+        clearPendingLink(userId);
+        try {
+            em.persist(new PendingLinkEntity(realmId, userId, link.idpAlias(), link.brokerUserId(), link.createdAtMillis()));
+            em.flush();
+            return true;
+        } catch (PersistenceException concurrentlyReserved) {
+            return false;
+        }
+    }
+
+    @Override
+    public void clearPendingLink(String userId) {
+        em.createNamedQuery("jitDeletePendingLinkOfUser").setParameter("userId", userId).executeUpdate();
     }
 
     /** Everything kept for an account that no longer exists. */
     void forgetUser(String userId) {
         em.createNamedQuery("jitDeleteGrantsOfUser").setParameter("userId", userId).executeUpdate();
         em.createNamedQuery("jitDeleteProvisioningOfUser").setParameter("userId", userId).executeUpdate();
+        clearPendingLink(userId);
     }
 
     void forgetRealm(String realmId) {
         em.createNamedQuery("jitDeleteGrantsOfRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("jitDeleteProvisioningOfRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("jitDeletePendingLinksOfRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
     void forgetIdentityProvider(String realmId, String idpAlias) {

@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
- * Adds the extension's tables ({@code JIT_GRANT}, {@code JIT_PROVISIONING}) to Keycloak's database through
+ * Adds the extension's tables ({@code JIT_GRANT}, {@code JIT_PROVISIONING}, {@code JIT_PENDING_LINK}) to Keycloak's database through
  * Keycloak's own Liquibase run, keeps them true as Keycloak changes what they refer to, and after each start moves
  * provenance that earlier versions kept in user attributes into them.
  */
@@ -21,7 +21,7 @@ public final class ProvenanceEntityProviderFactory implements JpaEntityProviderF
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(GrantEntity.class, ProvisioningEntity.class);
+            return List.of(GrantEntity.class, ProvisioningEntity.class, PendingLinkEntity.class);
         }
 
         @Override

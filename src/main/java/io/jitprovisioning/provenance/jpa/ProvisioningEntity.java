@@ -29,14 +29,27 @@ public class ProvisioningEntity {
     @Column(name = "BROKER_USER_ID", nullable = false)
     private String brokerUserId;
 
+    /** Whether that identity was linked when Keycloak finished its first sign-in; rows from before 0.3 were. */
+    @Column(name = "LINKED", nullable = false)
+    private boolean linked;
+
     protected ProvisioningEntity() {
     }
 
-    ProvisioningEntity(String realmId, String userId, String idpAlias, String brokerUserId) {
+    ProvisioningEntity(String realmId, String userId, String idpAlias, String brokerUserId, boolean linked) {
         this.realmId = realmId;
         this.userId = userId;
         this.idpAlias = idpAlias;
         this.brokerUserId = brokerUserId;
+        this.linked = linked;
+    }
+
+    boolean isLinked() {
+        return linked;
+    }
+
+    void setLinked(boolean linked) {
+        this.linked = linked;
     }
 
     String getIdpAlias() {

@@ -9,6 +9,7 @@ import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticato
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -21,7 +22,9 @@ import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.login.AuthNotes;
 import io.jitprovisioning.login.BrokeredLogin;
 import io.jitprovisioning.login.BrokeredLogin.Account;
+import io.jitprovisioning.login.FirstLink;
 import io.jitprovisioning.organization.OrganizationMembership;
+import io.jitprovisioning.provenance.PendingLink;
 import io.jitprovisioning.provenance.Provisioning;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
 import io.jitprovisioning.refusal.JitError;
@@ -51,10 +54,24 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
         if (admission instanceof Admission.Refuse refusal) {
             refuse(context, login, refusal.code());
         } else if (admission instanceof Admission.Link link) {
-            finish(context, login, link.user(), Account.LINKED, "linked");
+            link(context, login, link.user());
         } else if (admission instanceof Admission.Create create) {
             create(context, login, create.username());
         }
+    }
+
+    /**
+     * Hands the account to this identity until Keycloak has linked it (in a later request): a concurrent sign-in of
+     * another identity that wants the same account is refused meanwhile.
+     */
+    private static void link(AuthenticationFlowContext context, BrokeredLogin login, UserModel user) {
+        PendingLink pending = new PendingLink(login.idpAlias(), login.brokerUserId(), Time.currentTimeMillis());
+        if (!login.provenance().reserveLink(context.getRealm().getId(), user.getId(), pending)) {
+            context.getSession().getTransactionManager().setRollbackOnly();
+            refuse(context, login, JitError.TRY_AGAIN);
+            return;
+        }
+        finish(context, login, user, Account.LINKED, "linked");
     }
 
     private void create(AuthenticationFlowContext context, BrokeredLogin login, String username) {
@@ -85,6 +102,8 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
                 .ifPresent(membership -> context.getEvent().detail(JitEvents.ORGANIZATION, membership.alias()));
         JitEvents.addDetails(context.getEvent(), changes);
         JitEvents.changed(context.getSession(), context.getRealm(), user, login.idpAlias(), changes);
+        FirstLink.expect(context.getSession(), context.getRealm(), context.getAuthenticationSession(), user, login.idpAlias(),
+                login.brokerUserId());
         LOG.debugf("JIT %s account %s through identity provider %s in realm %s", accountDetail, user.getId(), login.idpAlias(),
                 context.getRealm().getName());
         context.setUser(user);
@@ -97,6 +116,7 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
      * or when a concurrent sign-in wins a race.
      */
     private static void refuse(AuthenticationFlowContext context, BrokeredLogin login, JitError code) {
+        FirstLink.forget(context.getAuthenticationSession());
         JitEvents.refused(context.getEvent(), login.idpAlias(), code, login.rolesBehindRefusal());
         LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", login.idpAlias(),
                 context.getRealm().getName(), code);

@@ -36,13 +36,14 @@ final class LoginGate {
     /** @throws WebApplicationException carrying the refusal page, which Keycloak's SAML endpoint returns as it is */
     static void check(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, BrokeredLogin login) {
         boolean firstLogin = isFirstLogin(session, realm, context);
-        if (firstLogin) {
-            RealmPreparation.ensure(session, realm, login.settings());
-        }
         Optional<Admission.Refuse> refusal = login.gateRefusal(firstLogin);
         if (refusal.isPresent()) {
             EventType type = firstLogin ? EventType.IDENTITY_PROVIDER_FIRST_LOGIN : EventType.IDENTITY_PROVIDER_LOGIN;
             throw refuse(session, realm, context, login, refusal.get().code(), type);
+        }
+        if (firstLogin) {
+            // Only a first sign-in that goes ahead prepares the realm: a refused one writes nothing at all.
+            RealmPreparation.ensure(session, realm, login.settings());
         }
     }
 

@@ -1,0 +1,75 @@
+package io.jitprovisioning.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Refused;
+import io.jitprovisioning.testsupport.SamlBrokerFixture;
+import io.jitprovisioning.testsupport.SharedKeycloak;
+
+/**
+ * A refused first sign-in writes nothing at all, the realm's preparation included, and a NameID that would become a
+ * username with invisible characters is refused.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("First sign-ins: nothing written before a refusal, and no username with invisible characters")
+class FirstSignInHygieneIT {
+
+    SamlBrokerFixture fixture;
+
+    @BeforeAll
+    void setUp() {
+        // No default role (so the realm role Agent is the default, created when the realm is prepared), and a gate.
+        fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), "hygiene",
+                JitSettings.builder().jitEnabled(true).set(JitConfigProperties.REQUIRED_ATTRIBUTE, "status")
+                        .set(JitConfigProperties.REQUIRED_VALUES, List.of("active")).build().toConfig());
+        fixture.acceptAnythingInIdpUserProfile();
+    }
+
+    @AfterAll
+    void tearDown() {
+        fixture.delete();
+    }
+
+    @Test
+    @DisplayName("a first sign-in refused by a gate prepares nothing (no Agent role, no user-profile declarations); an admitted one does")
+    void refusedFirstSignInPreparesNothing() {
+        assertThat(fixture.realmRole("Agent")).as("not prepared yet").isNull();
+        fixture.idpUser("rex", Map.of("status", List.of("former")));
+
+        Refused.withNoAccount(fixture, fixture.login("rex"), "NOT_ALLOWED", "rex");
+
+        assertThat(fixture.realmRole("Agent")).as("role Agent").isNull();
+        assertThat(fixture.declaredProfileAttributes()).doesNotContain("displayName", "phoneNumber");
+
+        fixture.idpUser("amy", Map.of("status", List.of("active")));
+        assertThat(fixture.login("amy").isLoggedIn()).isTrue();
+        assertThat(fixture.realmRole("Agent")).isNotNull();
+        assertThat(fixture.declaredProfileAttributes()).contains("displayName", "phoneNumber");
+        assertThat(fixture.realmRolesOf(fixture.brokerUser("amy").getId())).containsExactly("Agent");
+    }
+
+    @Test
+    @DisplayName("a NameID with a zero-width space is refused with INVALID_USERNAME, no account; the clean name signs in")
+    void usernameWithInvisibleCharactersIsRefused() {
+        fixture.idpUser("zed\u200Bx", Map.of("status", List.of("active")));
+        fixture.idpUser("zedx", Map.of("status", List.of("active")));
+
+        LoginResult unclean = fixture.login("zed\u200Bx");
+
+        Refused.withNoAccount(fixture, unclean, "INVALID_USERNAME", "zed\u200Bx");
+        assertThat(fixture.brokerUser("zedx")).isNull();
+        assertThat(fixture.login("zedx").isLoggedIn()).isTrue();
+    }
+}

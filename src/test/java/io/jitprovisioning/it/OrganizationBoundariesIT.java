@@ -1,0 +1,136 @@
+package io.jitprovisioning.it;
+
+import static io.jitprovisioning.it.TrustBoundariesIT.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Refused;
+import io.jitprovisioning.testsupport.SamlBrokerFixture;
+
+/** An organization's boundary: its invitations are its own, and a disabled organization vouches for nobody. */
+@DisplayName("Organization boundaries: invitations are the organization's own; a disabled organization vouches for nobody")
+class OrganizationBoundariesIT {
+
+    static final String PLAIN_IDP = "plain-idp";
+
+    /** A person whose IdP sends no email: the account can only be found by the NameID, the username. */
+    static Map<String, List<String>> withoutEmail(String first) {
+        return Map.of("firstName", List.of(first), "lastName", List.of("Person"), "role", List.of("developer"));
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given invitation only, Evil's IdP (organization evil, verified evil.test), and an IdP of no organization")
+    class BorrowedInvitations {
+
+        SamlBrokerFixture fixture;
+        String evil;
+
+        @BeforeAll
+        void setUp() {
+            fixture = TrustBoundariesIT.fixture("ob-invite", false);
+            evil = fixture.createOrganization("evil", "evil.test");
+            fixture.addJitIdentityProvider(PLAIN_IDP, TrustBoundariesIT.settings(false).build().toConfig());
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("Acme's invitation ivy@acme.test is not Evil's: the NameID ivy@acme.test from Evil's IdP links nothing, joins nothing")
+        void anotherOrganizationsInvitationIsNotLinked() {
+            String invited = fixture.createBrokerUser("ivy@acme.test", "ivy@acme.test", true);
+            fixture.idpUser("ivy@acme.test", withoutEmail("Ivy"));
+
+            Refused.withNothingWritten(fixture, fixture.login("ivy@acme.test"), "ACCOUNT_EXISTS_UNTRUSTED", invited);
+            assertThat(fixture.isOrganizationMember(evil, "ivy@acme.test")).isFalse();
+        }
+
+        @Test
+        @DisplayName("Evil's own invitation (its email in evil.test), found by username, is linked with no page and joins evil")
+        void theOrganizationsOwnInvitationIsLinked() {
+            String invited = fixture.createBrokerUser("ian", "ian@evil.test", true);
+            fixture.idpUser("ian", withoutEmail("Ian"));
+
+            LoginResult login = fixture.login("ian");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(login.pagesShownByBroker(fixture.idpRealm())).isEmpty();
+            assertThat(fixture.federatedIdentities(invited)).hasSize(1);
+            assertThat(fixture.isOrganizationMember(evil, "ian")).isTrue();
+        }
+
+        @Test
+        @DisplayName("through an IdP of no organization, an invitation found by username is linked as before")
+        void withoutAnOrganizationTheUsernameInvitationStands() {
+            String invited = fixture.createBrokerUser("ivo", "ivo@acme.test", true);
+            fixture.idpUser("ivo", withoutEmail("Ivo"));
+
+            LoginResult login = fixture.loginThrough(PLAIN_IDP, "ivo");
+
+            assertThat(login.isLoggedIn()).as("%s", login).isTrue();
+            assertThat(fixture.federatedIdentities(invited)).hasSize(1);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given organization acme (verified acme.test) with its IdP, JIT on, and acme disabled")
+    class DisabledOrganization {
+
+        SamlBrokerFixture fixture;
+        String acme;
+
+        @BeforeAll
+        void setUp() {
+            fixture = TrustBoundariesIT.fixture("ob-disabled", true);
+            acme = fixture.createOrganization("acme", "acme.test");
+            fixture.organizationEnabled(acme, false);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("an invitation in acme.test is not vouched for by the disabled organization's domain")
+        void disabledDomainVouchesForNobody() {
+            String invited = fixture.createBrokerUser("dora-local", "dora@acme.test", true);
+            fixture.idpUser("dora", person("dora@acme.test", "developer"));
+
+            Refused.withNothingWritten(fixture, fixture.login("dora"), "ACCOUNT_EXISTS_UNTRUSTED", invited);
+            assertThat(fixture.isOrganizationMember(acme, "dora-local")).isFalse();
+        }
+
+        @Test
+        @DisplayName("a new person gets an account but is made no member; once acme is enabled again, the next one joins")
+        void noOneJoinsADisabledOrganization() {
+            fixture.idpUser("nora", person("nora@acme.test", "developer"));
+            assertThat(fixture.login("nora").isLoggedIn()).isTrue();
+            assertThat(fixture.isOrganizationMember(acme, "nora")).isFalse();
+            assertThat(fixture.brokerUser("nora").isEmailVerified()).isFalse();
+
+            fixture.organizationEnabled(acme, true);
+            try {
+                fixture.idpUser("olga", person("olga@acme.test", "developer"));
+                assertThat(fixture.login("olga").isLoggedIn()).isTrue();
+                assertThat(fixture.isOrganizationMember(acme, "olga")).isTrue();
+            } finally {
+                fixture.organizationEnabled(acme, false);
+            }
+        }
+    }
+}
