@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,54 +23,84 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
  * A refused first sign-in writes nothing at all, the realm's preparation included, and a NameID that would become a
  * username with invisible characters is refused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("First sign-ins: nothing written before a refusal, and no username with invisible characters")
 class FirstSignInHygieneIT {
 
-    SamlBrokerFixture fixture;
-
-    @BeforeAll
-    void setUp() {
-        // No default role (so the realm role Agent is the default, created when the realm is prepared), and a gate.
-        fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), "hygiene",
+    /** No default role (so the realm role Agent is the default, created when the realm is prepared), and a gate. */
+    static SamlBrokerFixture fixture(String name) {
+        SamlBrokerFixture fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), name,
                 JitSettings.builder().jitEnabled(true).set(JitConfigProperties.REQUIRED_ATTRIBUTE, "status")
                         .set(JitConfigProperties.REQUIRED_VALUES, List.of("active")).build().toConfig());
         fixture.acceptAnythingInIdpUserProfile();
+        return fixture;
     }
 
-    @AfterAll
-    void tearDown() {
-        fixture.delete();
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given a realm never prepared for JIT (no Agent role, no user-profile declarations)")
+    class RealmPreparation {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("hygiene-prep");
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        @Test
+        @DisplayName("a first sign-in refused by a gate prepares nothing; an admitted one does")
+        void refusedFirstSignInPreparesNothing() {
+            assertThat(fixture.realmRole("Agent")).as("not prepared yet").isNull();
+            fixture.idpUser("rex", Map.of("status", List.of("former")));
+
+            Refused.withNoAccount(fixture, fixture.login("rex"), "NOT_ALLOWED", "rex");
+
+            assertThat(fixture.realmRole("Agent")).as("role Agent").isNull();
+            assertThat(fixture.declaredProfileAttributes()).doesNotContain("displayName", "phoneNumber");
+
+            fixture.idpUser("amy", Map.of("status", List.of("active")));
+            LoginResult amy = fixture.login("amy");
+            assertThat(amy.isLoggedIn()).as("%s", amy).isTrue();
+            assertThat(fixture.realmRole("Agent")).isNotNull();
+            assertThat(fixture.declaredProfileAttributes()).contains("displayName", "phoneNumber");
+            assertThat(fixture.realmRolesOf(fixture.brokerUser("amy").getId())).containsExactly("Agent");
+        }
     }
 
-    @Test
-    @DisplayName("a first sign-in refused by a gate prepares nothing (no Agent role, no user-profile declarations); an admitted one does")
-    void refusedFirstSignInPreparesNothing() {
-        assertThat(fixture.realmRole("Agent")).as("not prepared yet").isNull();
-        fixture.idpUser("rex", Map.of("status", List.of("former")));
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given NameIDs used as usernames")
+    class Usernames {
 
-        Refused.withNoAccount(fixture, fixture.login("rex"), "NOT_ALLOWED", "rex");
+        SamlBrokerFixture fixture;
 
-        assertThat(fixture.realmRole("Agent")).as("role Agent").isNull();
-        assertThat(fixture.declaredProfileAttributes()).doesNotContain("displayName", "phoneNumber");
+        @BeforeAll
+        void setUp() {
+            fixture = fixture("hygiene-names");
+        }
 
-        fixture.idpUser("amy", Map.of("status", List.of("active")));
-        assertThat(fixture.login("amy").isLoggedIn()).isTrue();
-        assertThat(fixture.realmRole("Agent")).isNotNull();
-        assertThat(fixture.declaredProfileAttributes()).contains("displayName", "phoneNumber");
-        assertThat(fixture.realmRolesOf(fixture.brokerUser("amy").getId())).containsExactly("Agent");
-    }
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
 
-    @Test
-    @DisplayName("a NameID with a zero-width space is refused with INVALID_USERNAME, no account; the clean name signs in")
-    void usernameWithInvisibleCharactersIsRefused() {
-        fixture.idpUser("zed\u200Bx", Map.of("status", List.of("active")));
-        fixture.idpUser("zedx", Map.of("status", List.of("active")));
+        @Test
+        @DisplayName("a NameID with a zero-width space is refused with INVALID_USERNAME, and no account is made; a clean one signs in")
+        void usernameWithInvisibleCharactersIsRefused() {
+            fixture.idpUser("zed\u200Bx", Map.of("status", List.of("active")));
+            fixture.idpUser("zoey", Map.of("status", List.of("active")));
 
-        LoginResult unclean = fixture.login("zed\u200Bx");
+            LoginResult unclean = fixture.login("zed\u200Bx");
 
-        Refused.withNoAccount(fixture, unclean, "INVALID_USERNAME", "zed\u200Bx");
-        assertThat(fixture.brokerUser("zedx")).isNull();
-        assertThat(fixture.login("zedx").isLoggedIn()).isTrue();
+            Refused.withNoAccount(fixture, unclean, "INVALID_USERNAME", "zed\u200Bx");
+            assertThat(fixture.brokerUser("zedx")).isNull();
+            LoginResult clean = fixture.login("zoey");
+            assertThat(clean.isLoggedIn()).as("%s", clean).isTrue();
+        }
     }
 }

@@ -8,12 +8,14 @@ public final class Refused {
     private Refused() {
     }
 
-    /** Refused with {@code code}, and the existing account got no link, role, group, session or provenance. */
+    /**
+     * Refused with {@code code}, and the existing account got no link, role, session or provenance (of roles or groups:
+     * every membership the extension makes is recorded there; memberships an administrator made are the account's own).
+     */
     public static void withNothingWritten(SamlBrokerFixture fixture, LoginResult login, String code, String accountId) {
         withCode(login, code);
         assertThat(fixture.federatedIdentities(accountId)).as("links").isEmpty();
         assertThat(fixture.realmRolesOf(accountId)).as("roles").isEmpty();
-        assertThat(fixture.groupsOf(accountId)).as("groups").isEmpty();
         assertThat(fixture.sessionsOf(accountId)).as("sessions").isEmpty();
         assertThat(fixture.grantedRoles(accountId)).as("provenance of roles").isEmpty();
         assertThat(fixture.grantedGroups(accountId)).as("provenance of groups").isEmpty();
