@@ -1,9 +1,5 @@
 package io.jitprovisioning.admission;
 
-import java.util.Optional;
-
-import io.jitprovisioning.organization.OrganizationMembership;
-
 /**
  * How far an identity provider is trusted for the email it asserts. An identity provider of an organization is an
  * authority only for that organization's verified domains (and for none while the organization is disabled): an email
@@ -22,16 +18,16 @@ public record EmailTrust(String email, boolean usable, boolean inVerifiedOrganiz
                          boolean claimedByAnotherOrganization) {
 
     /**
-     * @param verifiedOwner the organization that owns the email's domain as a verified domain, if any (by id)
+     * @param idpOfOrganization       the identity provider belongs to an organization
+     * @param inOwnVerifiedDomain     the email is in a verified domain of that organization, and it is enabled
+     * @param inAnotherOrganizationsDomain the email is in a verified domain of another organization of the realm
      */
-    public static EmailTrust of(String email, boolean trustEmail, Optional<OrganizationMembership> organization,
-                                Optional<String> verifiedOwner) {
+    public static EmailTrust of(String email, boolean trustEmail, boolean idpOfOrganization, boolean inOwnVerifiedDomain,
+                                boolean inAnotherOrganizationsDomain) {
         if (email == null) {
             return new EmailTrust(null, false, false, false, false);
         }
-        boolean inDomain = organization.map(org -> org.vouches() && org.ownsVerifiedDomainOf(email)).orElse(false);
-        boolean ownedByAnother = verifiedOwner.isPresent() && !verifiedOwner.equals(organization.map(OrganizationMembership::id));
-        boolean usable = organization.isPresent() ? inDomain : !ownedByAnother || trustEmail;
-        return new EmailTrust(email, usable, inDomain, trustEmail && usable, ownedByAnother && !usable);
+        boolean usable = idpOfOrganization ? inOwnVerifiedDomain : !inAnotherOrganizationsDomain || trustEmail;
+        return new EmailTrust(email, usable, inOwnVerifiedDomain, trustEmail && usable, inAnotherOrganizationsDomain && !usable);
     }
 }

@@ -23,9 +23,9 @@ record ExistingAccount(UserModel user, Match match) {
     static Optional<ExistingAccount> find(KeycloakSession session, RealmModel realm, EmailTrust email, String username) {
         if (email.usable()) {
             try {
-                UserModel byEmail = session.users().getUserByEmail(realm, email.email());
-                if (byEmail != null) {
-                    return Optional.of(new ExistingAccount(byEmail, Match.EMAIL));
+                Optional<UserModel> byEmail = byEmail(session, realm, email.email());
+                if (byEmail.isPresent()) {
+                    return Optional.of(new ExistingAccount(byEmail.get(), Match.EMAIL));
                 }
             } catch (ModelDuplicateException several) {
                 return Optional.of(new ExistingAccount(null, Match.EMAIL));
@@ -39,6 +39,16 @@ record ExistingAccount(UserModel user, Match match) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The account holding the address under any of its spellings (an internationalised domain in Unicode or punycode).
+     *
+     * @throws ModelDuplicateException when several accounts hold it
+     */
+    static Optional<UserModel> byEmail(KeycloakSession session, RealmModel realm, String email) {
+        return Identifiers.emailSpellings(email).stream().map(spelling -> session.users().getUserByEmail(realm, spelling))
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     boolean isAmbiguous() {

@@ -60,7 +60,7 @@ public final class FirstLoginAdmission {
             return false;
         }
         try {
-            return session.users().getUserByEmail(realm, email.email()) != null;
+            return ExistingAccount.byEmail(session, realm, email.email()).isPresent();
         } catch (ModelDuplicateException several) {
             return true;
         }

@@ -1,8 +1,10 @@
 package io.jitprovisioning.identity;
 
 import java.net.IDN;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The one canonical form in which the extension compares identifiers that decide a match: domains and email
@@ -56,6 +58,20 @@ public final class Identifiers {
     /** The canonical domain of an email address. */
     public static Optional<String> emailDomain(String email) {
         return email(email).map(canonical -> canonical.substring(canonical.lastIndexOf('@') + 1));
+    }
+
+    /**
+     * The spellings under which Keycloak may have stored this address (it stores what it was given, lower-cased):
+     * as given, and with an internationalised domain in its ASCII and its Unicode form. One form for plain ASCII.
+     */
+    public static List<String> emailSpellings(String email) {
+        Optional<String> canonical = email(email);
+        if (canonical.isEmpty()) {
+            return List.of();
+        }
+        String local = canonical.get().substring(0, canonical.get().lastIndexOf('@') + 1);
+        String ascii = canonical.get().substring(local.length());
+        return Stream.of(email.toLowerCase(Locale.ROOT), local + ascii, local + IDN.toUnicode(ascii)).distinct().toList();
     }
 
     /** Whether two domains are the same domain; false when either has no canonical form. */

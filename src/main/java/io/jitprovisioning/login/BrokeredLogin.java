@@ -130,7 +130,10 @@ public final class BrokeredLogin {
     public EmailTrust emailTrust(String email) {
         if (emailTrust == null || !Objects.equals(emailTrust.email(), email)) {
             Optional<String> owner = email == null ? Optional.empty() : OrganizationDomains.verifiedOwnerOf(session, email);
-            emailTrust = EmailTrust.of(email, TrustEmail.isOn(idp), organization(), owner);
+            Optional<OrganizationMembership> own = organization();
+            boolean inOwnDomain = own.map(org -> org.vouches() && org.ownsVerifiedDomainOf(email)).orElse(false);
+            boolean inAnothersDomain = owner.isPresent() && !owner.equals(own.map(OrganizationMembership::id));
+            emailTrust = EmailTrust.of(email, TrustEmail.isOn(idp), own.isPresent(), inOwnDomain, inAnothersDomain);
         }
         return emailTrust;
     }

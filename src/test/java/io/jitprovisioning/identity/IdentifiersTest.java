@@ -63,4 +63,13 @@ class IdentifiersTest {
         assertThat(Identifiers.emailDomain("bob@ınitech.test")).contains("xn--nitech-o9a.test");
         assertThat(Identifiers.sameEmail("bob@initech.test", "BOB@initech.test")).isTrue();
     }
+
+    @Test
+    @DisplayName("the spellings Keycloak may have stored an address under: both forms of an internationalised domain")
+    void spellings() {
+        assertThat(Identifiers.emailSpellings("Bob@ACME.test")).containsExactly("bob@acme.test");
+        assertThat(Identifiers.emailSpellings("jo@münchen.test")).containsExactly("jo@münchen.test", "jo@xn--mnchen-3ya.test");
+        assertThat(Identifiers.emailSpellings("jo@xn--mnchen-3ya.test")).containsExactly("jo@xn--mnchen-3ya.test", "jo@münchen.test");
+        assertThat(Identifiers.emailSpellings("k@\u212Aelvin.test")).isEmpty();
+    }
 }

@@ -35,6 +35,12 @@ class FirstSignInHygieneIT {
         return fixture;
     }
 
+    /** A person with what a fresh realm's user profile requires, and a status for the gate. */
+    static Map<String, List<String>> person(String name, String status) {
+        return Map.of("firstName", List.of(name), "lastName", List.of("Person"), "email", List.of(name + "@corp.test"),
+                "status", List.of(status));
+    }
+
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @DisplayName("given a realm never prepared for JIT (no Agent role, no user-profile declarations)")
@@ -56,14 +62,14 @@ class FirstSignInHygieneIT {
         @DisplayName("a first sign-in refused by a gate prepares nothing; an admitted one does")
         void refusedFirstSignInPreparesNothing() {
             assertThat(fixture.realmRole("Agent")).as("not prepared yet").isNull();
-            fixture.idpUser("rex", Map.of("status", List.of("former")));
+            fixture.idpUser("rex", person("rex", "former"));
 
             Refused.withNoAccount(fixture, fixture.login("rex"), "NOT_ALLOWED", "rex");
 
             assertThat(fixture.realmRole("Agent")).as("role Agent").isNull();
             assertThat(fixture.declaredProfileAttributes()).doesNotContain("displayName", "phoneNumber");
 
-            fixture.idpUser("amy", Map.of("status", List.of("active")));
+            fixture.idpUser("amy", person("amy", "active"));
             LoginResult amy = fixture.login("amy");
             assertThat(amy.isLoggedIn()).as("%s", amy).isTrue();
             assertThat(fixture.realmRole("Agent")).isNotNull();
@@ -92,8 +98,8 @@ class FirstSignInHygieneIT {
         @Test
         @DisplayName("a NameID with a zero-width space is refused with INVALID_USERNAME, and no account is made; a clean one signs in")
         void usernameWithInvisibleCharactersIsRefused() {
-            fixture.idpUser("zed\u200Bx", Map.of("status", List.of("active")));
-            fixture.idpUser("zoey", Map.of("status", List.of("active")));
+            fixture.idpUser("zed\u200Bx", person("zed", "active"));
+            fixture.idpUser("zoey", person("zoey", "active"));
 
             LoginResult unclean = fixture.login("zed\u200Bx");
 

@@ -89,8 +89,10 @@ class OrganizationBoundariesIT {
     }
 
     /**
-     * Keycloak offers no sign-in through the IdP of a disabled organization; but a browser that reached the IdP before
-     * an administrator disabled the organization comes back with a valid response afterwards.
+     * Keycloak offers no sign-in through the IdP of a disabled organization, and refuses a response for it even from a
+     * browser that reached the IdP before an administrator disabled the organization. The extension's own rule (a
+     * disabled organization vouches for nobody and takes in no one) stands behind that: {@code EmailTrustTest},
+     * {@code LinkRulesTest}.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -122,24 +124,29 @@ class OrganizationBoundariesIT {
         }
 
         @Test
-        @DisplayName("an invitation in acme.test is not vouched for by the disabled organization's domain")
-        void disabledDomainVouchesForNobody() {
+        @DisplayName("the response comes back to an identity provider Keycloak no longer offers: 404, the invitation untouched")
+        void disabledOrganizationLinksNothing() {
             String invited = fixture.createBrokerUser("dora-local", "dora@acme.test", true);
             fixture.idpUser("dora", person("dora@acme.test", "developer"));
 
-            Refused.withNothingWritten(fixture, signInDisabledHalfway("dora"), "ACCOUNT_EXISTS_UNTRUSTED", invited);
+            LoginResult login = signInDisabledHalfway("dora");
+
+            assertThat(login.lastStatus()).as("%s", login).isEqualTo(404);
+            assertThat(fixture.federatedIdentities(invited)).as("links").isEmpty();
+            assertThat(fixture.realmRolesOf(invited)).as("roles").isEmpty();
+            assertThat(fixture.grantedRoles(invited)).as("provenance").isEmpty();
             assertThat(fixture.isOrganizationMember(acme, "dora-local")).isFalse();
         }
 
         @Test
-        @DisplayName("a new person gets an account but is made no member; with acme enabled, the next one joins")
+        @DisplayName("a new person gets no account and no membership; with acme enabled, the next one joins")
         void noOneJoinsADisabledOrganization() {
             fixture.idpUser("nora", person("nora@acme.test", "developer"));
-            LoginResult nora = signInDisabledHalfway("nora");
-            assertThat(nora.isLoggedIn()).as("%s", nora).isTrue();
-            assertThat(fixture.isOrganizationMember(acme, "nora")).isFalse();
-            assertThat(fixture.brokerUser("nora").isEmailVerified()).isFalse();
 
+            LoginResult nora = signInDisabledHalfway("nora");
+
+            assertThat(nora.lastStatus()).as("%s", nora).isEqualTo(404);
+            assertThat(fixture.brokerUser("nora")).isNull();
             fixture.idpUser("olga", person("olga@acme.test", "developer"));
             assertThat(fixture.login("olga").isLoggedIn()).isTrue();
             assertThat(fixture.isOrganizationMember(acme, "olga")).isTrue();
