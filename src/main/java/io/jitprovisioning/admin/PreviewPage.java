@@ -15,8 +15,8 @@ import io.jitprovisioning.preview.PreviewText;
 
 /**
  * What saving the console's preview page does, before Keycloak stores the entry: the preview of
- * {@code POST /identity-providers/{alias}/preview}, with the same permission (view identity providers) and the same
- * admin event; its result goes into the entry's fields, and the pasted input is taken out of it.
+ * {@code POST /identity-providers/{alias}/preview}, with the same permissions (view identity providers; view users for
+ * the part that depends on accounts) and the same admin event; its result goes into the entry's fields, and the pasted input is taken out of it.
  */
 final class PreviewPage {
 
@@ -43,7 +43,7 @@ final class PreviewPage {
         PreviewReport report;
         try {
             IdpSetup.requireSaml(idp);
-            report = PreviewEvents.run(session, realm, idp, PreviewInput.fromText(pasted), admin.get()::mayView, admin.get().adminEvent());
+            report = PreviewEvents.run(session, realm, idp, PreviewInput.fromText(pasted), admin.get().users(), admin.get().adminEvent());
         } catch (SetupRejected rejected) {
             throw new ComponentValidationException(rejected.errors().get(0).message());
         } catch (PreviewInput.Invalid invalid) {
@@ -53,8 +53,8 @@ final class PreviewPage {
         config.putSingle(JitPreviewPageFactory.ALIAS, idp.getAlias());
         config.putSingle(JitPreviewPageFactory.DECISION, PreviewText.decision(report));
         config.putSingle(JitPreviewPageFactory.ACCOUNT, PreviewText.account(report));
-        config.putSingle(JitPreviewPageFactory.ROLES, PreviewText.grants(report.roles()));
-        config.putSingle(JitPreviewPageFactory.GROUPS, PreviewText.grants(report.groups()));
+        config.putSingle(JitPreviewPageFactory.ROLES, PreviewText.memberships(report.roles()));
+        config.putSingle(JitPreviewPageFactory.GROUPS, PreviewText.memberships(report.groups()));
         config.putSingle(JitPreviewPageFactory.PROFILE, PreviewText.profile(report));
         config.putSingle(JitPreviewPageFactory.ORGANIZATION, PreviewText.organization(report));
         config.putSingle(JitPreviewPageFactory.CHECKS, PreviewText.checks(report));
