@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -38,16 +37,16 @@ final class PreviewPage {
         String alias = entry.get(JitPreviewPageFactory.ALIAS);
         IdentityProviderModel idp = alias == null ? null : session.identityProviders().getByAlias(alias.strip());
         if (idp == null) {
-            throw new ComponentValidationException("No identity provider with the alias '" + alias + "'.");
+            throw ConsoleRefusal.of("No identity provider with the alias '" + alias + "'.");
         }
         PreviewReport report;
         try {
             IdpSetup.requireSaml(idp);
             report = PreviewEvents.run(session, realm, idp, PreviewInput.fromText(pasted), admin.get().users(), admin.get().adminEvent());
         } catch (SetupRejected rejected) {
-            throw new ComponentValidationException(rejected.errors().get(0).message());
+            throw ConsoleRefusal.of(rejected.errors().get(0).code() + ": " + rejected.errors().get(0).message());
         } catch (PreviewInput.Invalid invalid) {
-            throw new ComponentValidationException(invalid.getMessage());
+            throw ConsoleRefusal.of(invalid.code() + ": " + invalid.getMessage());
         }
         var config = entry.getConfig();
         config.putSingle(JitPreviewPageFactory.ALIAS, idp.getAlias());
