@@ -348,7 +348,7 @@ class PreviewIT {
             JsonNode doctype = preview(fixture, map("samlResponse", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"));
             assertThat(check(doctype, "parse").get("detail").asText()).startsWith("DOCTYPE_FORBIDDEN");
 
-            AdminApi.Reply neither = fixture.admin().post(previewPath(fixture), map("something", "else"));
+            AdminApi.Reply neither = fixture.admin().post(previewPath(fixture), map("nameId", "ada"));
             assertThat(neither.status()).isEqualTo(400);
             assertThat(neither.body()).contains("INVALID_REQUEST");
             assertThat(fixture.admin().post("/" + fixture.brokerRealm() + "/jit-provisioning/identity-providers/nope/preview",
