@@ -16,6 +16,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+import org.keycloak.services.resources.admin.fgap.UserPermissionEvaluator;
 
 /**
  * The administrator behind a save on the console's setup page. Keycloak stores the page as a component, which only
@@ -81,8 +82,9 @@ final class ConsoleAdmin {
         return this;
     }
 
-    boolean mayView(UserModel user) {
-        return permissions().users().canView(user);
+    /** What the administrator may see of users, as the REST API's preview asks it. */
+    UserPermissionEvaluator users() {
+        return permissions().users();
     }
 
     AdminEventBuilder adminEvent() {

@@ -3,6 +3,7 @@ package io.jitprovisioning.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.http.FormPartValue;
@@ -43,7 +42,6 @@ import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
  * a sign-in with view identity providers.
  */
 public final class JitAdminResource {
-
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -88,13 +86,11 @@ public final class JitAdminResource {
     @Path("identity-providers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body) {
+    public Response create(InputStream body) throws IOException {
         auth.realm().requireManageIdentityProviders();
-        if (body == null || !body.isObject()) {
-            return problem(400, "INVALID_REQUEST", "Send a JSON body with at least alias and metadata.");
-        }
         try {
-            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(IdpSetupRequest.fromJson(body, catalog()));
+            IdpSetupRequest request = IdpSetupRequest.fromJson(text(body), "a JSON object with at least alias and metadata", catalog());
+            IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(request);
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.CREATE);
             URI location = session.getContext().getUri().getAbsolutePathBuilder().path(outcome.idp().getAlias()).build();
             return Response.created(location).entity(body(outcome)).build();
@@ -122,14 +118,11 @@ public final class JitAdminResource {
     @Path("identity-providers/{alias}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("alias") String alias, JsonNode body) {
+    public Response update(@PathParam("alias") String alias, InputStream body) throws IOException {
         auth.realm().requireManageIdentityProviders();
         IdentityProviderModel idp = existing(alias);
-        if (body == null || !body.isObject()) {
-            return problem(400, "INVALID_REQUEST", "Send a JSON body with the settings to change.");
-        }
         try {
-            IdpSetupRequest request = IdpSetupRequest.fromJson(body, catalog());
+            IdpSetupRequest request = IdpSetupRequest.fromJson(text(body), "a JSON object with the fields to change", catalog());
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
             if (request.metadata() != null) {
                 // The admin events below bring the setup page's entry up to date, except for the file: it is handed over here.
@@ -165,6 +158,11 @@ public final class JitAdminResource {
     private Response validation(byte[] metadata, String entityId) {
         MetadataReport report = new MetadataValidator(clock).validate(metadata, entityId);
         return Response.status(report.valid() ? 200 : 400).entity(ValidationResponse.of(report)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The body as sent: read here, not bound by RESTEasy, so that malformed JSON gets this API's 400 body. */
+    private static String text(InputStream body) throws IOException {
+        return body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private RealmCatalog catalog() {

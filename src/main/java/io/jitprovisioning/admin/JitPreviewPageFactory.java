@@ -49,13 +49,16 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
             .add()
             .property().name(DECISION).label("Decision").type(ProviderConfigProperty.STRING_TYPE)
             .helpText("create, link, sign_in or refuse, with the refusal code and (in brackets) the rule that decided; "
-                    + "invalid_response when Keycloak itself would refuse the response, with the check that failed." + FILLED_IN)
+                    + "invalid_response when Keycloak itself would refuse the response, with the check that failed; withheld "
+                    + "(VIEW_USERS_REQUIRED) when you may not view users and nothing refuses everyone alike." + FILLED_IN)
             .add()
             .property().name(ACCOUNT).label("Account").type(ProviderConfigProperty.STRING_TYPE)
-            .helpText("The account that would be signed in to or linked, or that a refusal is about; or a new account." + FILLED_IN)
+            .helpText("The account that would be signed in to or linked, or that a refusal is about; or a new account. Shown "
+                    + "only if you may view users." + FILLED_IN)
             .add()
             .property().name(ROLES).label("Roles").type(ProviderConfigProperty.STRING_TYPE)
-            .helpText("+ granted, - revoked, = kept; then the IdP's values that give no role, with why." + FILLED_IN)
+            .helpText("+ granted, - revoked, = kept; then the IdP's values that give no role, with why. Without view users: the "
+                    + "roles the IdP's values ask for." + FILLED_IN)
             .add()
             .property().name(GROUPS).label("Groups").type(ProviderConfigProperty.STRING_TYPE)
             .helpText("Group paths: + joined, - left, = kept; then the IdP's values that give no group, with why." + FILLED_IN)

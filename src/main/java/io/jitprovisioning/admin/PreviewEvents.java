@@ -2,15 +2,14 @@ package io.jitprovisioning.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.UserPermissionEvaluator;
 
 import io.jitprovisioning.preview.Check;
 import io.jitprovisioning.preview.JitPreview;
@@ -31,8 +30,8 @@ final class PreviewEvents {
     }
 
     static PreviewReport run(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, PreviewInput input,
-                             Predicate<UserModel> mayView, AdminEventBuilder adminEvent) {
-        PreviewReport report = new JitPreview(session, realm, idp, mayView).run(input);
+                             UserPermissionEvaluator users, AdminEventBuilder adminEvent) {
+        PreviewReport report = new JitPreview(session, realm, idp, users).run(input);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("input", report.input());
         summary.put("outcome", report.decision().outcome());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -15,8 +14,8 @@ import io.jitprovisioning.preview.PreviewText;
 
 /**
  * What saving the console's preview page does, before Keycloak stores the entry: the preview of
- * {@code POST /identity-providers/{alias}/preview}, with the same permission (view identity providers) and the same
- * admin event; its result goes into the entry's fields, and the pasted input is taken out of it.
+ * {@code POST /identity-providers/{alias}/preview}, with the same permissions (view identity providers; view users for
+ * the part that depends on accounts) and the same admin event; its result goes into the entry's fields, and the pasted input is taken out of it.
  */
 final class PreviewPage {
 
@@ -38,23 +37,23 @@ final class PreviewPage {
         String alias = entry.get(JitPreviewPageFactory.ALIAS);
         IdentityProviderModel idp = alias == null ? null : session.identityProviders().getByAlias(alias.strip());
         if (idp == null) {
-            throw new ComponentValidationException("No identity provider with the alias '" + alias + "'.");
+            throw ConsoleRefusal.of("No identity provider with the alias '" + alias + "'.");
         }
         PreviewReport report;
         try {
             IdpSetup.requireSaml(idp);
-            report = PreviewEvents.run(session, realm, idp, PreviewInput.fromText(pasted), admin.get()::mayView, admin.get().adminEvent());
+            report = PreviewEvents.run(session, realm, idp, PreviewInput.fromText(pasted), admin.get().users(), admin.get().adminEvent());
         } catch (SetupRejected rejected) {
-            throw new ComponentValidationException(rejected.errors().get(0).message());
+            throw ConsoleRefusal.of(rejected.errors().get(0).code() + ": " + rejected.errors().get(0).message());
         } catch (PreviewInput.Invalid invalid) {
-            throw new ComponentValidationException(invalid.getMessage());
+            throw ConsoleRefusal.of(invalid.code() + ": " + invalid.getMessage());
         }
         var config = entry.getConfig();
         config.putSingle(JitPreviewPageFactory.ALIAS, idp.getAlias());
         config.putSingle(JitPreviewPageFactory.DECISION, PreviewText.decision(report));
         config.putSingle(JitPreviewPageFactory.ACCOUNT, PreviewText.account(report));
-        config.putSingle(JitPreviewPageFactory.ROLES, PreviewText.grants(report.roles()));
-        config.putSingle(JitPreviewPageFactory.GROUPS, PreviewText.grants(report.groups()));
+        config.putSingle(JitPreviewPageFactory.ROLES, PreviewText.memberships(report.roles()));
+        config.putSingle(JitPreviewPageFactory.GROUPS, PreviewText.memberships(report.groups()));
         config.putSingle(JitPreviewPageFactory.PROFILE, PreviewText.profile(report));
         config.putSingle(JitPreviewPageFactory.ORGANIZATION, PreviewText.organization(report));
         config.putSingle(JitPreviewPageFactory.CHECKS, PreviewText.checks(report));

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -23,8 +21,8 @@ import io.jitprovisioning.preview.PreviewReport;
 
 /**
  * {@code POST /identity-providers/{alias}/preview}: what a sign-in with this SAML response (or these attributes) would
- * do. It writes nothing and sends no sign-in event; it records one admin event without the input. The matched
- * account's id and username are shown only to an administrator who may view that user.
+ * do. It writes nothing and sends no sign-in event; it records one admin event without the input. Only an
+ * administrator who may view users gets the part that depends on existing accounts.
  */
 public final class PreviewResource {
 
@@ -47,8 +45,10 @@ public final class PreviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response json(JsonNode body) {
-        return answer(() -> PreviewInput.fromJson(body));
+    public Response json(InputStream body) throws IOException {
+        // Read here, not bound by RESTEasy: malformed JSON then gets this API's 400 body, not Keycloak's generic one.
+        String json = PreviewBody.read(body);
+        return answer(() -> PreviewInput.fromJson(json));
     }
 
     /** The SAMLResponse itself: base64 as the browser posted it, or the XML. */
@@ -63,7 +63,7 @@ public final class PreviewResource {
     private Response answer(Supplier<PreviewInput> input) {
         try {
             IdpSetup.requireSaml(idp);
-            PreviewReport report = PreviewEvents.run(session, realm, idp, input.get(), auth.users()::canView, adminEvent);
+            PreviewReport report = PreviewEvents.run(session, realm, idp, input.get(), auth.users(), adminEvent);
             return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
         } catch (SetupRejected rejected) {
             return JitAdminResource.rejection(rejected);

@@ -35,7 +35,7 @@ final class SetupPage {
         ConsoleAdmin.of(session, realm).ifPresent(ConsoleAdmin::requireManageIdentityProviders);
         IdentityProviderModel existing = existing();
         if (existing != null && setupOf(request.alias()).filter(stored -> !stored.getId().equals(model.getId())).isPresent()) {
-            throw new ComponentValidationException("Another setup already manages the identity provider '" + request.alias() + "'.");
+            throw ConsoleRefusal.of("Another setup already manages the identity provider '" + request.alias() + "'.");
         }
         try {
             if (existing == null) {
@@ -44,7 +44,7 @@ final class SetupPage {
                 IdpSetup.requireSaml(existing);
             }
         } catch (SetupRejected rejected) {
-            throw new ComponentValidationException(describe(rejected));
+            throw ConsoleRefusal.of(describe(rejected));
         }
     }
 
@@ -58,7 +58,7 @@ final class SetupPage {
             OperationType operation = existing == null ? OperationType.CREATE : OperationType.UPDATE;
             admin.ifPresent(who -> SetupEvents.record(session, realm, who.adminEvent(), outcome, operation));
         } catch (SetupRejected rejected) {
-            throw new ComponentValidationException(describe(rejected));
+            throw ConsoleRefusal.of(describe(rejected));
         }
     }
 

@@ -111,7 +111,11 @@ final class SettingFormats {
 
             @Override
             public E readJson(JsonNode json, Consumer<String> problems) {
-                return read(json.asText(), problems);
+                if (!json.isTextual()) {
+                    problems.accept("is not a string, one of " + List.of(type.getEnumConstants()));
+                    return null;
+                }
+                return read(json.textValue(), problems);
             }
 
             @Override
@@ -152,7 +156,11 @@ final class SettingFormats {
                 return null;
             }
             List<String> lines = new ArrayList<>();
-            json.forEach(item -> lines.add(item.asText()));
+            json.forEach(item -> lines.add(item.isTextual() ? item.textValue() : null));
+            if (lines.contains(null)) {
+                problems.accept("has an entry that is not a string");
+                return null;
+            }
             return read(String.join("\n", lines), problems);
         }
 

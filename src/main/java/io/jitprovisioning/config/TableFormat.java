@@ -79,7 +79,11 @@ final class TableFormat<V> implements SettingFormat<Map<String, V>> {
         Map<String, String> raw = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            raw.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+            if (!field.getValue().isTextual()) {
+                problems.accept("the value of '" + field.getKey() + "' is not a string");
+                return null;
+            }
+            raw.put(field.getKey(), field.getValue().textValue());
         }
         return typed(raw, problems);
     }

@@ -2,35 +2,37 @@ package io.jitprovisioning.preview;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.fgap.UserPermissionEvaluator;
 
 /**
  * "What would happen if this person signed in?": a SAML response a user's browser posted, or attributes typed by
  * hand, put through Keycloak's checks and the extension's decision, with nothing written and no sign-in event sent.
+ * What it tells depends on accounts only for an administrator who may view users: for anyone else, no account is
+ * even looked up ({@link WithheldReport}).
  */
 public final class JitPreview {
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final SAMLIdentityProviderConfig idp;
-    private final Predicate<UserModel> mayView;
+    private final UserPermissionEvaluator users;
 
     /**
-     * @param idp     a SAML identity provider
-     * @param mayView whether the administrator may see an account's id and username
+     * @param idp   a SAML identity provider
+     * @param users what the administrator may see of users: all of the answer with {@code canView()} (realm-wide),
+     *              and a matched account's id and username with {@code canView(user)}
      */
-    public JitPreview(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, Predicate<UserModel> mayView) {
+    public JitPreview(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, UserPermissionEvaluator users) {
         this.session = session;
         this.realm = realm;
         this.idp = new SAMLIdentityProviderConfig(idp);
-        this.mayView = mayView;
+        this.users = users;
     }
 
     public PreviewReport run(PreviewInput input) {
@@ -57,7 +59,10 @@ public final class JitPreview {
         if (identity.context() == null) {
             return PreviewReport.invalid(idp.getAlias(), kind, checks, problems);
         }
-        Verdict verdict = new SignInPreview(session, realm, idp.getAlias()).decide(identity.context());
-        return PreviewReport.of(idp.getAlias(), kind, checks, verdict, problems, mayView);
+        SignInPreview signIn = new SignInPreview(session, realm, idp.getAlias());
+        if (!users.canView()) {
+            return WithheldReport.of(idp.getAlias(), kind, checks, signIn.withoutAccounts(identity.context()), problems);
+        }
+        return PreviewReport.of(idp.getAlias(), kind, checks, signIn.decide(identity.context()), problems, users::canView);
     }
 }

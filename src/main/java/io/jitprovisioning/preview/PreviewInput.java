@@ -1,41 +1,54 @@
 package io.jitprovisioning.preview;
 
-import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.keycloak.util.JsonSerialization;
-
+import io.jitprovisioning.StrictJson;
 import io.jitprovisioning.saml.SamlAttribute;
 
 /**
  * What an administrator asks to preview: a SAML response as a user's browser posted it (base64, possibly URL-encoded,
- * or the XML itself), or attributes and a NameID typed by hand.
+ * or the XML itself), or attributes and a NameID typed by hand. Read strictly: a field of the wrong type, or one this
+ * body does not have, is refused with a code naming it, never guessed at.
  *
  * @param samlResponse the response as pasted, or null for attributes
  * @param attributes   the attributes typed by hand (each name with its values), when there is no response
  * @param nameId       the NameID typed by hand, or null
- * @param nameIdFormat its format (e.g. {@code urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress}), or null
+ * @param nameIdFormat its format, an absolute URI (e.g. {@code urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress}), or null
  */
 public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, String nameId, String nameIdFormat) {
 
     /** Larger input is refused before it is read: twice the 1 MiB a response may have, for base64 and URL encoding. */
     public static final int MAX_CHARS = 2 * 1024 * 1024 + 1024;
 
-    /** Input that is neither a response nor attributes. */
+    static final String SAML_RESPONSE = "samlResponse";
+    static final String ATTRIBUTES = "attributes";
+    static final String NAME_ID = "nameId";
+    static final String NAME_ID_FORMAT = "nameIdFormat";
+    private static final Set<String> FIELDS = Set.of(SAML_RESPONSE, ATTRIBUTES, NAME_ID, NAME_ID_FORMAT);
+    private static final String SEND = "a JSON object with 'samlResponse', or with 'attributes' (and 'nameId')";
+
+    /** Input that cannot be previewed, with the code that says which part is wrong. */
     public static final class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        Invalid(String message) {
+        private final String code;
+
+        Invalid(String code, String message) {
             super(message, null);
+            this.code = code;
         }
 
         public String code() {
-            return "INVALID_REQUEST";
+            return code;
         }
     }
 
@@ -44,63 +57,116 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
     }
 
     /** A JSON body: {@code {"samlResponse": "..."}} or {@code {"attributes": {"role": ["x"]}, "nameId": "..."}}. */
-    public static PreviewInput fromJson(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new Invalid("Send a JSON object with 'samlResponse', or with 'attributes' (and 'nameId').");
+    public static PreviewInput fromJson(String body) {
+        if (body == null || body.length() > MAX_CHARS) {
+            throw new Invalid("INVALID_REQUEST", body == null ? "Send " + SEND + "." : "The input is larger than a SAML response may be (1 MiB).");
         }
-        JsonNode response = body.get("samlResponse");
-        if (response != null && response.isTextual() && !response.asText().isBlank()) {
-            return fromText(response.asText());
+        try {
+            return fromJson(StrictJson.object(body, SEND));
+        } catch (StrictJson.NotAnObject notAnObject) {
+            throw new Invalid("INVALID_REQUEST", notAnObject.getMessage());
         }
-        JsonNode attributes = body.get("attributes");
-        if (attributes == null || !attributes.isObject()) {
-            throw new Invalid("Send 'samlResponse' (the SAMLResponse a browser posted), or 'attributes': an object of "
-                    + "attribute names to values, e.g. {\"role\": [\"Engineering\"]}.");
-        }
-        return new PreviewInput(null, attributes(attributes), text(body.get("nameId")), text(body.get("nameIdFormat")));
     }
 
     /** What was pasted in one text field: a JSON object of the form above, or else the SAML response itself. */
     public static PreviewInput fromText(String pasted) {
         if (pasted == null || pasted.isBlank()) {
-            throw new Invalid("Paste a SAMLResponse (base64 as the browser posted it, or the XML), or attributes as JSON.");
-        }
-        if (pasted.length() > MAX_CHARS) {
-            throw new Invalid("The input is larger than a SAML response may be (1 MiB).");
+            throw new Invalid("INVALID_REQUEST", "Paste a SAMLResponse (base64 as the browser posted it, or the XML), or attributes as JSON.");
         }
         String text = pasted.strip();
-        if (!text.startsWith("{")) {
-            return new PreviewInput(text, List.of(), null, null);
+        if (text.startsWith("{")) {
+            return fromJson(text);
         }
-        try {
-            return fromJson(JsonSerialization.readValue(text, JsonNode.class));
-        } catch (IOException e) {
-            throw new Invalid("The input starts like JSON but is not valid JSON.");
+        if (pasted.length() > MAX_CHARS) {
+            throw new Invalid("INVALID_REQUEST", "The input is larger than a SAML response may be (1 MiB).");
         }
+        return new PreviewInput(text, List.of(), null, null);
+    }
+
+    private static PreviewInput fromJson(ObjectNode body) {
+        body.fieldNames().forEachRemaining(field -> {
+            if (!FIELDS.contains(field)) {
+                throw new Invalid("UNKNOWN_FIELD", "Unknown field '" + field + "': the fields are " + SAML_RESPONSE + ", "
+                        + ATTRIBUTES + ", " + NAME_ID + " and " + NAME_ID_FORMAT + ".");
+            }
+        });
+        if (body.has(SAML_RESPONSE)) {
+            if (body.has(ATTRIBUTES) || body.has(NAME_ID) || body.has(NAME_ID_FORMAT)) {
+                throw new Invalid("INVALID_REQUEST", "Send either 'samlResponse' (it carries its own NameID and attributes), or "
+                        + "'attributes' with 'nameId' and 'nameIdFormat': not both.");
+            }
+            return new PreviewInput(text(body, SAML_RESPONSE, "INVALID_SAML_RESPONSE"), List.of(), null, null);
+        }
+        if (!body.has(ATTRIBUTES)) {
+            throw new Invalid("INVALID_REQUEST", "Send 'samlResponse' (the SAMLResponse a browser posted), or 'attributes': an "
+                    + "object of attribute names to values, e.g. {\"role\": [\"Engineering\"]}.");
+        }
+        List<SamlAttribute> attributes = attributes(body.get(ATTRIBUTES));
+        String nameId = body.has(NAME_ID) ? text(body, NAME_ID, "INVALID_NAME_ID") : null;
+        String format = body.has(NAME_ID_FORMAT) ? format(body, nameId) : null;
+        return new PreviewInput(null, attributes, nameId, format);
     }
 
     private static List<SamlAttribute> attributes(JsonNode object) {
+        if (!object.isObject()) {
+            throw new Invalid("INVALID_ATTRIBUTES", "'attributes' must be an object of attribute names to values, "
+                    + "e.g. {\"role\": [\"Engineering\"], \"email\": \"ada@example.org\"}.");
+        }
         List<SamlAttribute> attributes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            List<String> values = new ArrayList<>();
-            if (field.getValue().isArray()) {
-                field.getValue().forEach(value -> addText(values, value));
-            } else {
-                addText(values, field.getValue());
+            if (field.getKey().isBlank()) {
+                throw new Invalid("INVALID_ATTRIBUTES", "An attribute in 'attributes' has an empty name.");
             }
-            attributes.add(new SamlAttribute(field.getKey(), null, values));
+            attributes.add(new SamlAttribute(field.getKey(), null, values(field.getKey(), field.getValue())));
         }
         return attributes;
     }
 
-    private static void addText(List<String> values, JsonNode value) {
-        if (value.isValueNode() && !value.isNull()) {
-            values.add(value.asText());
+    /** A string, or an array of strings: SAML attribute values are text. */
+    private static List<String> values(String name, JsonNode value) {
+        if (value.isTextual()) {
+            return List.of(value.textValue());
         }
+        List<String> values = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(item -> values.add(item.isTextual() ? item.textValue() : null));
+        }
+        if (!value.isArray() || values.contains(null)) {
+            throw new Invalid("INVALID_ATTRIBUTES", "The attribute '" + name + "' must be a string or an array of strings "
+                    + "(write numbers and true/false in quotes, as SAML sends them).");
+        }
+        return values;
     }
 
-    private static String text(JsonNode node) {
-        return node == null || !node.isValueNode() || node.isNull() || node.asText().isBlank() ? null : node.asText().strip();
+    private static String text(JsonNode body, String field, String code) {
+        JsonNode value = body.get(field);
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw new Invalid(code, "'" + field + "' must be a non-empty string; leave it out if there is none.");
+        }
+        return value.textValue().strip();
+    }
+
+    /** SAML defines a NameID format as an absolute URI; anything else would never match a real NameID. */
+    private static String format(JsonNode body, String nameId) {
+        JsonNode value = body.get(NAME_ID_FORMAT);
+        String problem = nameId == null ? "'nameIdFormat' is the format of 'nameId': send it with a 'nameId'." : null;
+        if (problem == null && !(value.isTextual() && isAbsoluteUri(value.textValue().strip()))) {
+            problem = "'nameIdFormat' must be an absolute URI, such as urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress "
+                    + "or urn:oasis:names:tc:SAML:2.0:nameid-format:persistent.";
+        }
+        if (problem != null) {
+            throw new Invalid("INVALID_NAME_ID_FORMAT", problem);
+        }
+        return value.textValue().strip();
+    }
+
+    private static boolean isAbsoluteUri(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && !uri.getSchemeSpecificPart().isBlank();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -19,11 +19,13 @@ import io.jitprovisioning.roles.RoleRef;
 /**
  * The answer of a preview: the checks, and the decision as a sign-in would make it. Names only: role and group names,
  * profile field names, refused IdP values with their reasons (as the events carry them); never a profile value.
+ * For an administrator who may not view users, {@code withheld} says so and nothing in the answer depends on existing
+ * accounts (see {@link WithheldReport}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PreviewReport(String identityProvider, String input, List<Check> checks, Account account, Decision decision,
-                            Grants roles, Grants groups, Profile profile, Organization organization,
-                            List<SettingsProblems.Problem> settingsProblems) {
+public record PreviewReport(String identityProvider, String input, List<Check> checks, String withheld, Account account,
+                            Decision decision, Memberships roles, Memberships groups, Profile profile,
+                            Organization organization, List<SettingsProblems.Problem> settingsProblems) {
 
     /** The account signed in to, linked or looked at; {@code new} for one that would be created. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,16 +37,38 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
     public record Decision(String outcome, String code, String rule) {
     }
 
-    /** Roles or groups (by path): whether this sign-in changes them at all, and how. */
-    public record Grants(boolean applies, List<String> grant, List<String> revoke, List<String> keep, List<String> refused) {
+    /** Roles, or groups by path: what the sign-in changes, or (without view-users) what the IdP's values ask for. */
+    public sealed interface Memberships permits Grants, Wanted {
+        /** The IdP's values that give nothing, with why: {@code value(reason)}. */
+        List<String> refused();
+    }
+
+    /** Whether this sign-in changes them at all, and how. */
+    public record Grants(boolean applies, List<String> grant, List<String> revoke, List<String> keep, List<String> refused)
+            implements Memberships {
         static final Grants NONE = new Grants(false, List.of(), List.of(), List.of(), List.of());
     }
 
-    /** Profile fields that would change, and mapping targets whose values were unfit. */
-    public record Profile(List<String> changed, List<String> rejected) {
+    /**
+     * What the IdP's values ask for, whoever the account is.
+     *
+     * @param fromDefault true when {@code wanted} is the default role (no usable role value, or IdP Managed Roles off)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Wanted(List<String> wanted, Boolean fromDefault, List<String> refused) implements Memberships {
     }
 
-    public record Organization(String alias, boolean joins) {
+    /**
+     * Profile fields by name: those that would change ({@code changed}), or without view-users those the IdP's values
+     * would set ({@code fields}); and the mapping targets whose values were unfit.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Profile(List<String> changed, List<String> fields, List<String> rejected) {
+    }
+
+    /** The identity provider's organization; {@code joins} only when the account is known. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Organization(String alias, Boolean joins) {
     }
 
     public boolean refusedByKeycloak() {
@@ -53,8 +77,8 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
 
     static PreviewReport invalid(String alias, String input, List<Check> checks, List<SettingsProblems.Problem> problems) {
         String failed = checks.stream().filter(Check::failed).map(Check::check).findFirst().orElse("parse");
-        return new PreviewReport(alias, input, checks, null, new Decision("invalid_response", null, failed), Grants.NONE,
-                Grants.NONE, new Profile(List.of(), List.of()), null, problems);
+        return new PreviewReport(alias, input, checks, null, null, new Decision("invalid_response", null, failed), Grants.NONE,
+                Grants.NONE, new Profile(List.of(), null, List.of()), null, problems);
     }
 
     static PreviewReport of(String alias, String input, List<Check> checks, Verdict verdict, List<SettingsProblems.Problem> problems,
@@ -64,8 +88,8 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
             changes.refused(verdict.refusedRoles());
         }
         LoginDecision decision = verdict.decision();
-        Profile profile = new Profile(changes.profileUpdated(), changes.profileRejected());
-        return new PreviewReport(alias, input, checks, account(verdict, mayView),
+        Profile profile = new Profile(changes.profileUpdated(), null, changes.profileRejected());
+        return new PreviewReport(alias, input, checks, null, account(verdict, mayView),
                 new Decision(verdict.outcome().name().toLowerCase(Locale.ROOT), verdict.code(), verdict.rule()),
                 roles(decision, changes), groups(decision, changes), profile, organization(verdict), problems);
     }

@@ -18,7 +18,7 @@ public final class PreviewText {
     public static String account(PreviewReport report) {
         PreviewReport.Account account = report.account();
         if (account == null) {
-            return "none";
+            return report.withheld() != null ? "not shown: you may not view users" : "none";
         }
         if (Boolean.TRUE.equals(account.created())) {
             return "new account";
@@ -27,8 +27,18 @@ public final class PreviewText {
                 : account.username() + " (id " + account.id() + ")";
     }
 
+    /** What a sign-in changes ({@link #grants}), or without view-users what the IdP's values ask for. */
+    public static String memberships(PreviewReport.Memberships memberships) {
+        if (memberships instanceof PreviewReport.Grants grants) {
+            return grants(grants);
+        }
+        PreviewReport.Wanted wanted = (PreviewReport.Wanted) memberships;
+        String asked = "wanted: " + list(wanted.wanted()) + (Boolean.TRUE.equals(wanted.fromDefault()) ? " (the default role)" : "");
+        return asked + (wanted.refused().isEmpty() ? "" : "; refused: " + String.join(", ", wanted.refused()));
+    }
+
     /** {@code +granted -revoked =kept}, then the refused values with their reasons; {@code unchanged} when not applied. */
-    public static String grants(PreviewReport.Grants grants) {
+    static String grants(PreviewReport.Grants grants) {
         List<String> parts = new ArrayList<>();
         if (!grants.applies()) {
             parts.add("unchanged");
@@ -46,12 +56,17 @@ public final class PreviewText {
     }
 
     public static String profile(PreviewReport report) {
-        return "changed: " + list(report.profile().changed()) + "; rejected: " + list(report.profile().rejected());
+        PreviewReport.Profile profile = report.profile();
+        String set = profile.changed() != null ? "changed: " + list(profile.changed()) : "the identity provider sets: " + list(profile.fields());
+        return set + "; rejected: " + list(profile.rejected());
     }
 
     public static String organization(PreviewReport report) {
         PreviewReport.Organization organization = report.organization();
-        return organization == null ? "none" : organization.alias() + (organization.joins() ? " (joins as a managed member)" : " (no change)");
+        if (organization == null || organization.joins() == null) {
+            return organization == null ? "none" : organization.alias();
+        }
+        return organization.alias() + (organization.joins() ? " (joins as a managed member)" : " (no change)");
     }
 
     /** How many checks passed, and which failed. */

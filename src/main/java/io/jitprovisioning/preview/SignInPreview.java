@@ -55,10 +55,31 @@ final class SignInPreview {
         this.provenance = JpaProvenanceStore.of(session);
     }
 
+    /** The JIT mapper's reading of the sign-in (null when the IdP has none), and the mapper itself. */
+    private record Prepared(BrokeredLogin gate, IdentityProviderMapperModel jitMapper) {
+    }
+
     Verdict decide(BrokeredIdentityContext context) {
+        Prepared prepared = prepare(context);
+        UserModel linked = session.users().getUserByFederatedIdentity(realm,
+                new FederatedIdentityModel(alias, context.getId(), context.getUsername()));
+        return linked != null ? returning(linked, prepared.gate(), prepared.jitMapper(), context) : firstSignIn(prepared.gate(), context);
+    }
+
+    /**
+     * The sign-in as far as it goes whoever the account is, for an administrator who may not view users: Keycloak's
+     * mappers prepare the identity as for {@link #decide}, and no account is looked up, not even the linked one. The
+     * JIT mapper's reading when the IdP has one (its gate runs first at every sign-in), else the JIT step's.
+     */
+    BrokeredLogin withoutAccounts(BrokeredIdentityContext context) {
+        BrokeredLogin gate = prepare(context).gate();
+        return gate != null ? gate : new BrokeredLogin(session, realm, context, JitMappers.settingsOf(session, alias), provenance);
+    }
+
+    /** IdentityBrokerService.authenticated: every mapper's first pass, in the order Keycloak keeps them. */
+    private Prepared prepare(BrokeredIdentityContext context) {
         BrokeredLogin gate = null;
         IdentityProviderMapperModel jitMapper = null;
-        // IdentityBrokerService.authenticated: every mapper's first pass, in the order Keycloak keeps them.
         for (IdentityProviderMapperModel mapper : session.identityProviders().getMappersByAliasStream(alias).toList()) {
             if (ProviderIds.MAPPER.equals(mapper.getIdentityProviderMapper()) && gate == null) {
                 jitMapper = mapper;
@@ -72,9 +93,7 @@ final class SignInPreview {
                 }
             }
         }
-        UserModel linked = session.users().getUserByFederatedIdentity(realm,
-                new FederatedIdentityModel(alias, context.getId(), context.getUsername()));
-        return linked != null ? returning(linked, gate, jitMapper, context) : firstSignIn(gate, context);
+        return new Prepared(gate, jitMapper);
     }
 
     /** A later sign-in: the mapper's gate, then its update (when the sync mode lets Keycloak call it). */

@@ -10,14 +10,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.jitprovisioning.testsupport.AdminApi;
 
-/** Administrators of the master realm with one role of a realm's management client there, for permission tests. */
+/** Administrators of the master realm with some roles of a realm's management client there, for permission tests. */
 final class PreviewAdmins {
 
     private PreviewAdmins() {
     }
 
     /** @param realmClient the master realm's client for the realm ({@code <realm>-realm}), or null for no role at all */
-    static AdminApi masterUser(AdminApi admin, String username, String realmClient, String role) {
+    static AdminApi masterUser(AdminApi admin, String username, String realmClient, String... roles) {
         delete(admin, username);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
@@ -34,8 +34,9 @@ final class PreviewAdmins {
         if (realmClient != null) {
             String clientUuid = admin.get("/master/clients?clientId=" + realmClient, new TypeReference<List<Map<String, Object>>>() {
             }).get(0).get("id").toString();
-            Object granted = admin.get("/master/clients/" + clientUuid + "/roles/" + role, Map.class);
-            admin.post("/master/users/" + id + "/role-mappings/clients/" + clientUuid, List.of(granted)).expect(204);
+            List<Object> granted = List.of(roles).stream().map(role -> (Object) admin.get("/master/clients/" + clientUuid
+                    + "/roles/" + role, Map.class)).toList();
+            admin.post("/master/users/" + id + "/role-mappings/clients/" + clientUuid, granted).expect(204);
         }
         return admin.as(username, "secret");
     }
