@@ -89,9 +89,29 @@ public final class JpaProvenanceStore implements ProvenanceStore {
         em.createNamedQuery("jitDeleteProvisioningOfRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
+    /** Everything an identity provider granted, and the accounts' records of being created for it. */
     void forgetIdentityProvider(String realmId, String idpAlias) {
         em.createNamedQuery("jitDeleteGrantsOfIdp").setParameter("realmId", realmId).setParameter("idpAlias", idpAlias)
                 .executeUpdate();
+        em.createNamedQuery("jitDeleteProvisioningOfIdp").setParameter("realmId", realmId).setParameter("idpAlias", idpAlias)
+                .executeUpdate();
+    }
+
+    /** The identity provider aliases the realm's rows name. */
+    Set<String> aliasesOf(String realmId) {
+        Set<String> aliases = new HashSet<>();
+        aliases.addAll(em.createNamedQuery("jitGrantAliasesOfRealm", String.class).setParameter("realmId", realmId).getResultList());
+        aliases.addAll(em.createNamedQuery("jitProvisioningAliasesOfRealm", String.class).setParameter("realmId", realmId)
+                .getResultList());
+        return aliases;
+    }
+
+    /** Moves an identity provider's rows to its new alias. */
+    void renameIdentityProvider(String realmId, String oldAlias, String newAlias) {
+        for (String query : List.of("jitRenameGrantsIdp", "jitRenameProvisioningIdp")) {
+            em.createNamedQuery(query).setParameter("realmId", realmId).setParameter("oldAlias", oldAlias)
+                    .setParameter("newAlias", newAlias).executeUpdate();
+        }
     }
 
     /** A role or group that no longer exists (ids are unique across realms). */
