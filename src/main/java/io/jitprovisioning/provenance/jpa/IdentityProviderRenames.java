@@ -1,7 +1,9 @@
 package io.jitprovisioning.provenance.jpa;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
@@ -21,11 +23,12 @@ import io.jitprovisioning.ProviderIds;
  * alias, so without this a renamed IdP would lose its JIT settings, and a later sign-in would no longer revoke what it
  * granted. (Keycloak 26.7 refuses renames.)
  *
- * <p>The old alias is found as the one alias that our rows or JIT mappers name and no identity provider of the realm
- * has any more: deleting an identity provider takes its rows and mappers with it, so only a rename leaves one. Read
- * from the database, not from Keycloak's cache, which still holds the old alias during the update. When the new alias
- * already has rows or a JIT mapper of its own, or more than one alias is left over, nothing is moved: a guess could
- * hand one IdP's grants to another.
+ * <p>The old alias is found as the one alias that our grants or JIT mappers name and no identity provider of the
+ * realm has any more: deleting an identity provider takes its grants and mappers with it, so only a rename leaves one.
+ * ({@code JIT_PROVISIONING} rows are no such evidence: earlier versions left them behind when an identity provider
+ * was deleted.) Read from the database, not from Keycloak's cache, which still holds the old alias during the update.
+ * When the new alias already has grants or a JIT mapper of its own, or more than one alias is left over, nothing is
+ * moved: a guess could hand one IdP's grants to another.
  */
 final class IdentityProviderRenames {
 
@@ -45,28 +48,34 @@ final class IdentityProviderRenames {
 
     /** Called for every update of an identity provider: most are no rename, and then nothing is left over. */
     void follow(String alias) {
-        Set<String> rows = store.aliasesOf(realm.getId());
-        Set<String> mappers = jitMapperAliases();
-        if (rows.contains(alias) || mappers.contains(alias)) {
+        Optional<String> renamed = renamedFrom(alias, store.grantingAliasesOf(realm.getId()), jitMapperAliases(), currentAliases());
+        if (renamed.isEmpty()) {
             return;
         }
-        Set<String> leftOver = new HashSet<>(rows);
-        leftOver.addAll(mappers);
-        leftOver.removeAll(currentAliases());
-        if (leftOver.size() != 1) {
-            if (!leftOver.isEmpty()) {
-                LOG.debugf("Realm %s: identity provider %s updated; %d aliases without an identity provider are left as they are",
-                        realm.getName(), alias, leftOver.size());
-            }
-            return;
-        }
-        String oldAlias = leftOver.iterator().next();
+        String oldAlias = renamed.get();
         store.renameIdentityProvider(realm.getId(), oldAlias, alias);
         session.identityProviders().getMappersByAliasStream(oldAlias)
                 .filter(mapper -> ProviderIds.MAPPER.equals(mapper.getIdentityProviderMapper()))
                 .toList().forEach(mapper -> move(mapper, alias));
         LOG.infof("Realm %s: identity provider %s was renamed to %s; its JIT mapper, grants and provisioning records follow",
                 realm.getName(), oldAlias, alias);
+    }
+
+    /**
+     * The alias {@code alias} was renamed from, if the evidence names exactly one.
+     *
+     * @param granting   the aliases the realm's grants name
+     * @param jitMappers the aliases the realm's JIT mappers name
+     * @param current    the aliases of the realm's identity providers now
+     */
+    static Optional<String> renamedFrom(String alias, Set<String> granting, Set<String> jitMappers, Collection<String> current) {
+        if (granting.contains(alias) || jitMappers.contains(alias)) {
+            return Optional.empty();
+        }
+        Set<String> leftOver = new HashSet<>(granting);
+        leftOver.addAll(jitMappers);
+        leftOver.removeAll(current);
+        return leftOver.size() == 1 ? Optional.of(leftOver.iterator().next()) : Optional.empty();
     }
 
     private void move(IdentityProviderMapperModel mapper, String alias) {

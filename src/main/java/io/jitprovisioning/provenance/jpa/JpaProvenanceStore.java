@@ -97,13 +97,9 @@ public final class JpaProvenanceStore implements ProvenanceStore {
                 .executeUpdate();
     }
 
-    /** The identity provider aliases the realm's rows name. */
-    Set<String> aliasesOf(String realmId) {
-        Set<String> aliases = new HashSet<>();
-        aliases.addAll(em.createNamedQuery("jitGrantAliasesOfRealm", String.class).setParameter("realmId", realmId).getResultList());
-        aliases.addAll(em.createNamedQuery("jitProvisioningAliasesOfRealm", String.class).setParameter("realmId", realmId)
-                .getResultList());
-        return aliases;
+    /** The identity provider aliases the realm's grants name. */
+    Set<String> grantingAliasesOf(String realmId) {
+        return new HashSet<>(em.createNamedQuery("jitGrantAliasesOfRealm", String.class).setParameter("realmId", realmId).getResultList());
     }
 
     /** Moves an identity provider's rows to its new alias. */

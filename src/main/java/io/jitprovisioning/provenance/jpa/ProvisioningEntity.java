@@ -15,8 +15,6 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "jitDeleteProvisioningOfRealm", query = "delete from ProvisioningEntity p where p.realmId = :realmId"),
         @NamedQuery(name = "jitDeleteProvisioningOfIdp",
                 query = "delete from ProvisioningEntity p where p.realmId = :realmId and p.idpAlias = :idpAlias"),
-        @NamedQuery(name = "jitProvisioningAliasesOfRealm",
-                query = "select distinct p.idpAlias from ProvisioningEntity p where p.realmId = :realmId"),
         @NamedQuery(name = "jitRenameProvisioningIdp",
                 query = "update ProvisioningEntity p set p.idpAlias = :newAlias where p.realmId = :realmId and p.idpAlias = :oldAlias")
 })
