@@ -93,7 +93,7 @@ final class IdpSetup {
         idp.setPostBindingResponse(true);
         idp.setValidateSignature(true);
         idp.setWantAssertionsSigned(true);
-        SamlIdpFromMetadata.apply(idp, checked.report());
+        SamlIdpFromMetadata.applyToNew(idp, checked.report());
         checkKeycloakAccepts(idp, checked.warnings());
         session.identityProviders().create(idp);
         IdentityProviderMapperModel mapper = writeMapper(idp.getAlias(), checked.settings(), Optional.empty());
@@ -117,7 +117,7 @@ final class IdpSetup {
             idp.setDisplayName(request.displayName());
         }
         if (report != null) {
-            SamlIdpFromMetadata.apply(idp, report);
+            warnings.addAll(SamlIdpFromMetadata.applyToExisting(idp, report));
         }
         checkKeycloakAccepts(idp, warnings);
         session.identityProviders().update(idp);

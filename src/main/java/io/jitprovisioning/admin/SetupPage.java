@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.events.admin.OperationType;
@@ -19,6 +20,8 @@ import org.keycloak.models.RealmModel;
  * a component of the realm; a refusal is a {@link ComponentValidationException}, and then nothing is written.
  */
 final class SetupPage {
+
+    private static final Logger LOG = Logger.getLogger(SetupPage.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -57,6 +60,9 @@ final class SetupPage {
             IdpSetup.Outcome outcome = existing == null ? setup.create(request) : setup.update(existing, request);
             OperationType operation = existing == null ? OperationType.CREATE : OperationType.UPDATE;
             admin.ifPresent(who -> SetupEvents.record(session, realm, who.adminEvent(), outcome, operation));
+            // The page shows refusals only; its warnings (e.g. NAME_ID_FORMAT_NOT_OFFERED) would otherwise go unseen.
+            outcome.warnings().forEach(warning -> LOG.warnf("Realm %s: identity provider %s saved from the setup page with warning %s: %s",
+                    realm.getName(), outcome.idp().getAlias(), warning.code(), warning.message()));
         } catch (SetupRejected rejected) {
             throw ConsoleRefusal.of(describe(rejected));
         }

@@ -1,5 +1,6 @@
 package io.jitprovisioning.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,13 +49,13 @@ public final class JitEvents {
     }
 
     public static void addDetails(EventBuilder event, Changes changes) {
-        detail(event, ROLES_GRANTED, changes.granted());
-        detail(event, ROLES_REVOKED, changes.revoked());
+        detail(event, ROLES_GRANTED, entries(changes.granted()));
+        detail(event, ROLES_REVOKED, entries(changes.revoked()));
         detail(event, ROLES_REFUSED, changes.refusedRoles());
-        detail(event, PROFILE_UPDATED, changes.profileUpdated());
-        detail(event, PROFILE_REJECTED, changes.profileRejected());
-        detail(event, GROUPS_JOINED, changes.groupsJoined());
-        detail(event, GROUPS_LEFT, changes.groupsLeft());
+        detail(event, PROFILE_UPDATED, entries(changes.profileUpdated()));
+        detail(event, PROFILE_REJECTED, entries(changes.profileRejected()));
+        detail(event, GROUPS_JOINED, entries(changes.groupsJoined()));
+        detail(event, GROUPS_LEFT, entries(changes.groupsLeft()));
         detail(event, GROUPS_REFUSED, changes.refusedGroups());
     }
 
@@ -84,16 +85,48 @@ public final class JitEvents {
                 .error(code.eventError());
     }
 
-    /** How a refused IdP value appears in {@code jit_roles_refused}: {@code value(reason)}. */
+    /** How a refused IdP value appears in {@code jit_roles_refused}: {@code value(reason)}, the value as an {@link #entry}. */
     static String format(RefusedRole refused) {
-        return refused.value() + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
+        return entry(refused.value()) + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
     }
 
-    /** How a refused IdP value appears in {@code jit_groups_refused}: {@code value(reason)}. */
+    /** How a refused IdP value appears in {@code jit_groups_refused}: {@code value(reason)}, the value as an {@link #entry}. */
     static String format(RefusedGroup refused) {
-        return refused.value() + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
+        return entry(refused.value()) + "(" + refused.reason().name().toLowerCase(Locale.ROOT) + ")";
     }
 
+    /**
+     * A name or value as one entry of a list detail. Role names, group paths and IdP values may hold the list's own
+     * syntax ({@code x(unknown),realm-admin(granted)} would read as two entries): {@code %}, {@code ,}, {@code (},
+     * {@code )}, control, format (bidi, zero-width) and line-separator characters become {@code %XX} of their UTF-8
+     * bytes, as in a URL, so that an entry decodes back to exactly the value and nothing can forge an entry or a reason.
+     */
+    static String entry(String value) {
+        StringBuilder encoded = new StringBuilder(value.length());
+        value.codePoints().forEach(codePoint -> {
+            if (isSyntaxOrInvisible(codePoint)) {
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            } else {
+                encoded.appendCodePoint(codePoint);
+            }
+        });
+        return encoded.toString();
+    }
+
+    private static boolean isSyntaxOrInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return codePoint == '%' || codePoint == ',' || codePoint == '(' || codePoint == ')' || Character.isISOControl(codePoint)
+                || type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static List<String> entries(List<String> names) {
+        return names.stream().map(JitEvents::entry).toList();
+    }
+
+    /** Entries (already encoded) joined by {@code ,}; past {@link #MAX_LISTED}, their count as {@code ...(+n)}. */
     static void detail(EventBuilder event, String key, List<String> values) {
         if (values.isEmpty()) {
             return;

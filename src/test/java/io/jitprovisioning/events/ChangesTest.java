@@ -92,4 +92,24 @@ class ChangesTest {
         assertThatThrownBy(() -> changes.granted().add("admin")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(changes.granted()).containsExactly("editor");
     }
+
+    @Test
+    void refusedValuesAreEncodedSoThatTheyCannotForgeAnEntryOrAReason() {
+        changes.refused(List.of(new RefusedRole("x(unknown),realm-admin(granted)", Reason.UNKNOWN),
+                new RefusedRole("100%", Reason.PROTECTED)));
+        changes.refusedGroups(List.of(new RefusedGroup("a,b(ambiguous)", RefusedGroup.Reason.UNKNOWN)));
+
+        assertThat(changes.refusedRoles()).containsExactly("x%28unknown%29%2Crealm-admin%28granted%29(unknown)", "100%25(protected)");
+        assertThat(changes.refusedGroups()).containsExactly("a%2Cb%28ambiguous%29(unknown)");
+        assertThat(changes.isWorthAnEvent()).as("the forged 'granted' counts for nothing; the real protected refusal does").isTrue();
+    }
+
+    @Test
+    void namesStayAsTheyAreUntilTheyAreListedInAnEvent() {
+        changes.granted("sales,realm-admin");
+        changes.joined("/teams/a,b");
+
+        assertThat(changes.granted()).as("the preview compares them with role names").containsExactly("sales,realm-admin");
+        assertThat(changes.groupsJoined()).containsExactly("/teams/a,b");
+    }
 }

@@ -6,6 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -16,6 +19,7 @@ import org.keycloak.events.EventBuilder;
 import org.mockito.ArgumentCaptor;
 
 import io.jitprovisioning.config.AttributeTarget;
+import io.jitprovisioning.groups.RefusedGroup;
 import io.jitprovisioning.roles.RefusedRole;
 import io.jitprovisioning.roles.RefusedRole.Reason;
 
@@ -81,5 +85,87 @@ class JitEventsTest {
         verify(event, never()).detail(org.mockito.ArgumentMatchers.eq(JitEvents.ROLES_GRANTED), anyString());
         verify(event, never()).detail(org.mockito.ArgumentMatchers.eq(JitEvents.ROLES_REVOKED), anyString());
         verify(event, never()).detail(org.mockito.ArgumentMatchers.eq(JitEvents.PROFILE_UPDATED), anyString());
+    }
+
+    @Nested
+    @DisplayName("given names and values that hold the list's own syntax")
+    class Escaping {
+
+        /** Reads a list detail back as a consumer would: split on ',', reason in the last '(...)', percent-decoded. */
+        private List<String[]> parse(String listed) {
+            return Arrays.stream(listed.split(",")).map(entry -> {
+                int open = entry.lastIndexOf('(');
+                String value = open < 0 ? entry : entry.substring(0, open);
+                String reason = open < 0 ? null : entry.substring(open + 1, entry.length() - 1);
+                return new String[] {URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8), reason};
+            }).toList();
+        }
+
+        @Test
+        void aForgedRefusalStaysOneEntryWithItsRealReason() {
+            Changes changes = new Changes();
+            changes.refused(List.of(new RefusedRole("x(unknown),realm-admin(granted)", Reason.UNKNOWN)));
+
+            JitEvents.addDetails(event, changes);
+
+            String listed = detailSent(JitEvents.ROLES_REFUSED);
+            assertThat(listed).isEqualTo("x%28unknown%29%2Crealm-admin%28granted%29(unknown)");
+            assertThat(parse(listed)).singleElement().satisfies(entry -> {
+                assertThat(entry[0]).isEqualTo("x(unknown),realm-admin(granted)");
+                assertThat(entry[1]).isEqualTo("unknown");
+            });
+        }
+
+        @Test
+        void aForgedGroupRefusalStaysOneEntry() {
+            Changes changes = new Changes();
+            changes.refusedGroups(List.of(new RefusedGroup("CN=Admins,OU=Groups(protected)",
+                    RefusedGroup.Reason.UNKNOWN)));
+
+            JitEvents.addDetails(event, changes);
+
+            assertThat(detailSent(JitEvents.GROUPS_REFUSED)).isEqualTo("CN=Admins%2COU=Groups%28protected%29(unknown)");
+        }
+
+        @Test
+        void grantedRolesAndGroupPathsAreEntriesToo() {
+            Changes changes = new Changes();
+            changes.granted("sales,realm-admin");
+            changes.granted("viewer");
+            changes.joined("/teams/a,b");
+            changes.left("/100%");
+
+            JitEvents.addDetails(event, changes);
+
+            assertThat(detailSent(JitEvents.ROLES_GRANTED)).isEqualTo("sales%2Crealm-admin,viewer");
+            assertThat(parse(detailSent(JitEvents.ROLES_GRANTED))).extracting(entry -> entry[0])
+                    .containsExactly("sales,realm-admin", "viewer");
+            assertThat(detailSent(JitEvents.GROUPS_JOINED)).isEqualTo("/teams/a%2Cb");
+            assertThat(detailSent(JitEvents.GROUPS_LEFT)).isEqualTo("/100%25");
+        }
+
+        @Test
+        void controlFormatAndSeparatorCharactersAreEncodedAsUtf8Bytes() {
+            assertThat(JitEvents.entry("a\nb\tc\u0000")).isEqualTo("a%0Ab%09c%00");
+            assertThat(JitEvents.entry("\u0085")).as("a C1 control").isEqualTo("%C2%85");
+            assertThat(JitEvents.entry("admin\u202Enimda")).as("a bidi override").isEqualTo("admin%E2%80%AEnimda");
+            assertThat(JitEvents.entry("a\u200Bb\u2028c")).as("zero-width space, line separator").isEqualTo("a%E2%80%8Bb%E2%80%A8c");
+            assertThat(JitEvents.entry("x\uDB40\uDC01")).as("a supplementary format character (tag)").isEqualTo("x%F3%A0%80%81");
+        }
+
+        @Test
+        void ordinaryNamesAreLeftAsTheyAre() {
+            assertThat(JitEvents.entry("realm-management.view-users")).isEqualTo("realm-management.view-users");
+            assertThat(JitEvents.entry("/Engineering/Backend Team")).isEqualTo("/Engineering/Backend Team");
+            assertThat(JitEvents.entry("Müller+Ærø ✓")).isEqualTo("Müller+Ærø ✓");
+        }
+
+        @Test
+        void everyEntryDecodesBackToExactlyItsValue() {
+            List<String> values = List.of("%41", "%", "a,b", "(x)", "\u0007", "é,(é)", "...(+3)", "");
+            values.forEach(value -> assertThat(URLDecoder.decode(JitEvents.entry(value).replace("+", "%2B"),
+                    StandardCharsets.UTF_8)).isEqualTo(value));
+            assertThat(values).allSatisfy(value -> assertThat(JitEvents.entry(value)).doesNotContain(",", "(", ")"));
+        }
     }
 }

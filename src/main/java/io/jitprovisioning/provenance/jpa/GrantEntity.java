@@ -25,7 +25,10 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "jitDeleteGrantsOfIdp",
                 query = "delete from GrantEntity g where g.realmId = :realmId and g.idpAlias = :idpAlias"),
         @NamedQuery(name = "jitDeleteGrantsOfTarget",
-                query = "delete from GrantEntity g where g.kind = :kind and g.targetId = :targetId")
+                query = "delete from GrantEntity g where g.kind = :kind and g.targetId = :targetId"),
+        @NamedQuery(name = "jitGrantAliasesOfRealm", query = "select distinct g.idpAlias from GrantEntity g where g.realmId = :realmId"),
+        @NamedQuery(name = "jitRenameGrantsIdp",
+                query = "update GrantEntity g set g.idpAlias = :newAlias where g.realmId = :realmId and g.idpAlias = :oldAlias")
 })
 public class GrantEntity {
 

@@ -124,9 +124,25 @@ public final class JpaProvenanceStore implements ProvenanceStore {
         em.createNamedQuery("jitDeletePendingLinksOfRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
+    /** Everything an identity provider granted, and the accounts' records of being created for it. */
     void forgetIdentityProvider(String realmId, String idpAlias) {
         em.createNamedQuery("jitDeleteGrantsOfIdp").setParameter("realmId", realmId).setParameter("idpAlias", idpAlias)
                 .executeUpdate();
+        em.createNamedQuery("jitDeleteProvisioningOfIdp").setParameter("realmId", realmId).setParameter("idpAlias", idpAlias)
+                .executeUpdate();
+    }
+
+    /** The identity provider aliases the realm's grants name. */
+    Set<String> grantingAliasesOf(String realmId) {
+        return new HashSet<>(em.createNamedQuery("jitGrantAliasesOfRealm", String.class).setParameter("realmId", realmId).getResultList());
+    }
+
+    /** Moves an identity provider's rows to its new alias. */
+    void renameIdentityProvider(String realmId, String oldAlias, String newAlias) {
+        for (String query : List.of("jitRenameGrantsIdp", "jitRenameProvisioningIdp")) {
+            em.createNamedQuery(query).setParameter("realmId", realmId).setParameter("oldAlias", oldAlias)
+                    .setParameter("newAlias", newAlias).executeUpdate();
+        }
     }
 
     /** A role or group that no longer exists (ids are unique across realms). */

@@ -18,7 +18,8 @@ import io.jitprovisioning.provenance.OwnWrites;
  * forgotten for every identity provider: the administrator's hand wins, and a sync never undoes it. (A group left
  * by hand needs no event, which Keycloak 26.4 sends without its user: the next sign-in joins it again only if the IdP
  * still sends it, and otherwise drops it from the provenance.) Deleted
- * accounts, realms, identity providers, roles and groups take their rows with them.
+ * accounts, realms, identity providers, roles and groups take their rows with them; a renamed identity provider keeps
+ * them ({@link IdentityProviderRenames}).
  */
 final class ProvenanceUpkeep implements ProviderEventListener {
 
@@ -35,6 +36,9 @@ final class ProvenanceUpkeep implements ProviderEventListener {
         } else if (event instanceof RealmModel.IdentityProviderRemovedEvent removed) {
             store(removed.getKeycloakSession()).forgetIdentityProvider(removed.getRealm().getId(),
                     removed.getRemovedIdentityProvider().getAlias());
+        } else if (event instanceof RealmModel.IdentityProviderUpdatedEvent updated) {
+            new IdentityProviderRenames(updated.getKeycloakSession(), updated.getRealm())
+                    .follow(updated.getUpdatedIdentityProvider().getAlias());
         } else if (event instanceof RoleContainerModel.RoleRemovedEvent removed) {
             store(removed.getKeycloakSession()).forgetTarget(GrantKind.ROLE, removed.getRole().getId());
         } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {

@@ -12,7 +12,11 @@ import jakarta.persistence.Table;
 @Table(name = "JIT_PROVISIONING")
 @NamedQueries({
         @NamedQuery(name = "jitDeleteProvisioningOfUser", query = "delete from ProvisioningEntity p where p.userId = :userId"),
-        @NamedQuery(name = "jitDeleteProvisioningOfRealm", query = "delete from ProvisioningEntity p where p.realmId = :realmId")
+        @NamedQuery(name = "jitDeleteProvisioningOfRealm", query = "delete from ProvisioningEntity p where p.realmId = :realmId"),
+        @NamedQuery(name = "jitDeleteProvisioningOfIdp",
+                query = "delete from ProvisioningEntity p where p.realmId = :realmId and p.idpAlias = :idpAlias"),
+        @NamedQuery(name = "jitRenameProvisioningIdp",
+                query = "update ProvisioningEntity p set p.idpAlias = :newAlias where p.realmId = :realmId and p.idpAlias = :oldAlias")
 })
 public class ProvisioningEntity {
 
