@@ -124,12 +124,11 @@ public final class JpaProvenanceStore implements ProvenanceStore {
         em.createNamedQuery("jitDeletePendingLinksOfRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
-    /** Everything an identity provider granted, and the accounts' records of being created for it. */
+    /** Everything an identity provider granted, the accounts' records of being created for it, and its pending links. */
     void forgetIdentityProvider(String realmId, String idpAlias) {
-        em.createNamedQuery("jitDeleteGrantsOfIdp").setParameter("realmId", realmId).setParameter("idpAlias", idpAlias)
-                .executeUpdate();
-        em.createNamedQuery("jitDeleteProvisioningOfIdp").setParameter("realmId", realmId).setParameter("idpAlias", idpAlias)
-                .executeUpdate();
+        for (String query : List.of("jitDeleteGrantsOfIdp", "jitDeleteProvisioningOfIdp", "jitDeletePendingLinksOfIdp")) {
+            em.createNamedQuery(query).setParameter("realmId", realmId).setParameter("idpAlias", idpAlias).executeUpdate();
+        }
     }
 
     /** The identity provider aliases the realm's grants name. */
@@ -139,7 +138,7 @@ public final class JpaProvenanceStore implements ProvenanceStore {
 
     /** Moves an identity provider's rows to its new alias. */
     void renameIdentityProvider(String realmId, String oldAlias, String newAlias) {
-        for (String query : List.of("jitRenameGrantsIdp", "jitRenameProvisioningIdp")) {
+        for (String query : List.of("jitRenameGrantsIdp", "jitRenameProvisioningIdp", "jitRenamePendingLinksIdp")) {
             em.createNamedQuery(query).setParameter("realmId", realmId).setParameter("oldAlias", oldAlias)
                     .setParameter("newAlias", newAlias).executeUpdate();
         }

@@ -12,7 +12,11 @@ import jakarta.persistence.Table;
 @Table(name = "JIT_PENDING_LINK")
 @NamedQueries({
         @NamedQuery(name = "jitDeletePendingLinkOfUser", query = "delete from PendingLinkEntity p where p.userId = :userId"),
-        @NamedQuery(name = "jitDeletePendingLinksOfRealm", query = "delete from PendingLinkEntity p where p.realmId = :realmId")
+        @NamedQuery(name = "jitDeletePendingLinksOfRealm", query = "delete from PendingLinkEntity p where p.realmId = :realmId"),
+        @NamedQuery(name = "jitDeletePendingLinksOfIdp",
+                query = "delete from PendingLinkEntity p where p.realmId = :realmId and p.idpAlias = :idpAlias"),
+        @NamedQuery(name = "jitRenamePendingLinksIdp",
+                query = "update PendingLinkEntity p set p.idpAlias = :newAlias where p.realmId = :realmId and p.idpAlias = :oldAlias")
 })
 public class PendingLinkEntity {
 
