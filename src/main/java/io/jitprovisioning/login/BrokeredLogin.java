@@ -49,6 +49,7 @@ public final class BrokeredLogin {
     private final LoginRoles roles;
     private final GroupResolver groups;
     private final ProvenanceStore provenance;
+    private SettingsCheck settingsCheck;
     private Optional<OrganizationMembership> organization;
     private ProfileValues newAccountProfile;
     private ProfileValues mappedProfile;
@@ -88,16 +89,28 @@ public final class BrokeredLogin {
     }
 
     /**
-     * Why this sign-in is refused whoever the account is: a gate (allowed email domains, required attribute), or the
-     * unknown-role policy DENY.
+     * Why this sign-in is refused whoever the account is: a gate or allowlist setting that is set but unusable
+     * (SETTINGS_INVALID, the rule being the setting's key), a gate (allowed email domains, required attribute), or
+     * the unknown-role policy DENY.
      */
-    public Optional<JitError> refusal() {
-        return SignInGates.refusal(settings, attributes, newAccountProfile().email().orElse(null)).or(roles::refusal);
+    public Optional<Admission.Refuse> refusal() {
+        return settingsCheck().unusable().stream().findFirst()
+                .map(unusable -> new Admission.Refuse(JitError.SETTINGS_INVALID, unusable.key()))
+                .or(() -> SignInGates.refusal(settings, attributes, newAccountProfile().email().orElse(null)).or(roles::refusal)
+                        .map(Admission.Refuse::byGate));
+    }
+
+    /** The settings of this sign-in's identity provider as the realm reads them: the unusable ones refuse it. */
+    public SettingsCheck settingsCheck() {
+        if (settingsCheck == null) {
+            settingsCheck = new SettingsCheck(settings, roles.allowlist(), groups.allowlist());
+        }
+        return settingsCheck;
     }
 
     /** The role values behind a role refusal (policy DENY), for the event; none for any other refusal. */
     public List<RefusedRole> rolesBehindRefusal() {
-        return roles.refusal().isPresent() ? roleDecision().refused() : List.of();
+        return settingsCheck().unusable().isEmpty() && roles.refusal().isPresent() ? roleDecision().refused() : List.of();
     }
 
     /** The profile a new account starts with: mapped fields, then common attribute names, then an email NameID. */
@@ -130,9 +143,9 @@ public final class BrokeredLogin {
 
     /** The first sign-in of an identity no account is linked to: create, link, or refuse. */
     public Admission admission() {
-        Optional<JitError> refusal = refusal();
+        Optional<Admission.Refuse> refusal = refusal();
         if (refusal.isPresent()) {
-            return Admission.Refuse.byGate(refusal.get());
+            return refusal.get();
         }
         EmailTrust email = emailTrust(newAccountProfile().email().orElse(null));
         SigningIn person = new SigningIn(idpAlias(), brokerUserId(), identity.username(realm, idpAlias(), email.email()), email,
@@ -148,7 +161,7 @@ public final class BrokeredLogin {
         if (firstLogin) {
             return admission() instanceof Admission.Refuse refused ? Optional.of(refused) : Optional.empty();
         }
-        return refusal().map(Admission.Refuse::byGate);
+        return refusal();
     }
 
     /**

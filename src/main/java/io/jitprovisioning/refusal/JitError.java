@@ -20,7 +20,13 @@ public enum JitError {
     /** The email the IdP asserted is outside the allowed email domains of this identity provider. */
     DOMAIN_NOT_ALLOWED,
     /** The required SAML attribute does not carry one of the required values. */
-    NOT_ALLOWED;
+    NOT_ALLOWED,
+    /**
+     * A gate or allowlist setting of the identity provider's JIT mapper is set but unusable (an allowed domain that is
+     * not a domain, a required attribute without values, an allowlist naming nothing): everyone is refused until an
+     * administrator fixes it.
+     */
+    SETTINGS_INVALID;
 
     /** The theme message that explains this refusal to the person signing in. */
     public String messageKey() {

@@ -21,6 +21,7 @@ import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.login.AuthNotes;
 import io.jitprovisioning.login.BrokeredLogin;
 import io.jitprovisioning.login.BrokeredLogin.Account;
+import io.jitprovisioning.login.SettingsCheck;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.provenance.Provisioning;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
@@ -49,6 +50,7 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
 
         Admission admission = login.admission();
         if (admission instanceof Admission.Refuse refusal) {
+            SettingsCheck.warnIfRefused(realm.getName(), alias, refusal);
             refuse(context, login, refusal.code());
         } else if (admission instanceof Admission.Link link) {
             finish(context, login, link.user(), Account.LINKED, "linked");
