@@ -69,8 +69,9 @@ final class IdpSetup {
             throw SetupRejected.badRequest("MISSING_METADATA", "metadata is required: the identity provider's SAML metadata XML.");
         }
         MetadataReport report = validate(request);
-        List<Problem> warnings = rejectIfErrors(request, report);
-        return new Checked(request, request.settings().over(JitSettings.builder().build()), report, warnings);
+        JitSettings settings = request.settings().over(JitSettings.builder().build());
+        List<Problem> warnings = rejectIfErrors(request, report, settings);
+        return new Checked(request, settings, report, warnings);
     }
 
     Outcome create(IdpSetupRequest request) throws SetupRejected {
@@ -110,7 +111,7 @@ final class IdpSetup {
         Optional<IdentityProviderMapperModel> current = JitMappers.find(session, existing.getAlias());
         JitSettings settings = request.settings().over(current.map(JitSettings::from).orElse(JitSettings.builder().build()));
         MetadataReport report = request.metadata() == null ? null : validate(request);
-        List<Problem> warnings = rejectIfErrors(request, report);
+        List<Problem> warnings = rejectIfErrors(request, report, settings);
 
         SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig(existing);
         if (request.displayName() != null) {
@@ -159,9 +160,18 @@ final class IdpSetup {
         return new MetadataValidator(clock).validate(request.metadata().getBytes(StandardCharsets.UTF_8), request.entityId());
     }
 
-    /** @return the warnings, when there is no error */
-    private static List<Problem> rejectIfErrors(IdpSetupRequest request, MetadataReport report) throws SetupRejected {
+    /**
+     * @param settings the settings the request would store: one that is set but unusable (required values without a
+     *                 required attribute, say, or a stored one the request leaves as it is) is an error too, with
+     *                 the code of its mistake, since it would refuse every sign-in
+     * @return the warnings, when there is no error
+     */
+    private static List<Problem> rejectIfErrors(IdpSetupRequest request, MetadataReport report, JitSettings settings)
+            throws SetupRejected {
         List<Problem> errors = new ArrayList<>(request.settings().errors().stream().map(Problem::of).toList());
+        settings.unusable().stream().map(unusable -> Problem.of(unusable.issue()))
+                .filter(problem -> errors.stream().noneMatch(error -> error.code().equals(problem.code())))
+                .forEach(errors::add);
         List<Problem> warnings = new ArrayList<>(request.settings().warnings().stream().map(Problem::of).toList());
         if (report != null) {
             report.errors().stream().map(Problem::of).forEach(errors::add);

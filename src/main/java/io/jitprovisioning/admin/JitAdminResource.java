@@ -110,7 +110,7 @@ public final class JitAdminResource {
         } catch (SetupRejected rejected) {
             return rejection(rejected);
         }
-        return Response.ok(IdpSummary.of(realm, idp, JitMappers.find(session, alias).orElse(null), clock))
+        return Response.ok(IdpSummary.of(session, realm, idp, JitMappers.find(session, alias).orElse(null), clock))
                 .type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -178,7 +178,7 @@ public final class JitAdminResource {
     }
 
     private Map<String, Object> body(IdpSetup.Outcome outcome) {
-        IdpSummary summary = IdpSummary.of(realm, outcome.idp(), outcome.mapper(), clock);
+        IdpSummary summary = IdpSummary.of(session, realm, outcome.idp(), outcome.mapper(), clock);
         return Map.of("identityProvider", summary, "warnings", outcome.warnings());
     }
 

@@ -1,5 +1,6 @@
 package io.jitprovisioning.admission;
 
+import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import io.jitprovisioning.saml.ValueCleaner;
 
 /**
  * Who may sign in through an identity provider at all, first or later: the allowed email domains, and a required
- * attribute value. A refused sign-in changes nothing on the account.
+ * attribute value. A refused sign-in changes nothing on the account. A gate whose setting is unusable refuses
+ * everyone ({@code SETTINGS_INVALID}): it never opens.
  */
 public final class SignInGates {
 
@@ -24,6 +26,9 @@ public final class SignInGates {
      * @return the refusal, or empty when every gate lets the person through
      */
     public static Optional<JitError> refusal(JitSettings settings, SamlAttributes attributes, String email) {
+        if (!settings.unusable().isEmpty()) {
+            return Optional.of(JitError.SETTINGS_INVALID);
+        }
         if (!settings.allowedEmailDomains().isEmpty() && !inAllowedDomain(settings.allowedEmailDomains(), email)) {
             return Optional.of(JitError.DOMAIN_NOT_ALLOWED);
         }
@@ -34,12 +39,25 @@ public final class SignInGates {
         return Optional.empty();
     }
 
+    /** The allowed domains are stored in their canonical form; the email's domain is compared in the same. */
     private static boolean inAllowedDomain(List<String> domains, String email) {
         if (email == null || email.indexOf('@') < 0) {
             return false;
         }
-        String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return domains.contains(domain);
+        return canonicalDomain(email.substring(email.lastIndexOf('@') + 1)).filter(domains::contains).isPresent();
+    }
+
+    /**
+     * IDNA ASCII, lowered with {@link Locale#ROOT}: never {@code equalsIgnoreCase}, which takes "ınitech.test" (dotless
+     * ı) for "initech.test", another registrable domain. Empty when IDNA refuses the text.
+     * TODO merge with io.jitprovisioning.identity.Identifiers#emailDomain (written for the linking rules at the same time).
+     */
+    private static Optional<String> canonicalDomain(String domain) {
+        try {
+            return Optional.of(IDN.toASCII(domain).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException notIdna) {
+            return Optional.empty();
+        }
     }
 
     /** Exact match after the cleaning every IdP value gets (spaces collapsed, invisible characters removed, NFC). */

@@ -1,30 +1,54 @@
 package io.jitprovisioning.config;
 
-import java.util.ArrayList;
+import java.net.IDN;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Email domains, one per line, lower case; an entry that is not a domain name (an address, a wildcard) is a problem. */
+/**
+ * Email domains, one per line, each in its canonical form (IDNA ASCII, lower case). An entry that is not a domain
+ * name (an address, a wildcard) is a problem, and is kept as written: it makes the setting unusable, so that a
+ * sign-in is refused rather than let through by what is left (see {@link UnusableSettings}).
+ */
 final class DomainsFormat implements SettingFormat<List<String>> {
 
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}");
 
     @Override
     public List<String> read(String stored, Consumer<String> problems) {
-        List<String> domains = new ArrayList<>();
+        Set<String> domains = new LinkedHashSet<>();
         for (String entry : SettingFormats.LINES.read(stored, problems)) {
-            String domain = entry.toLowerCase(Locale.ROOT);
-            if (DOMAIN.matcher(domain).matches()) {
-                domains.add(domain);
-            } else {
+            Optional<String> domain = canonicalDomain(entry).filter(DomainsFormat::isDomain);
+            if (domain.isEmpty()) {
                 problems.accept("'" + entry + "' is not an email domain such as example.com");
             }
+            domains.add(domain.orElse(entry));
         }
-        return domains;
+        return List.copyOf(domains);
+    }
+
+    /** Whether an entry is a domain name in its canonical form, as {@link #read} keeps domains. */
+    static boolean isDomain(String entry) {
+        return DOMAIN.matcher(entry).matches();
+    }
+
+    /**
+     * The one form domains are compared in: IDNA ASCII, lowered with {@link Locale#ROOT}; never
+     * {@code equalsIgnoreCase}, which takes 'ı' for 'i'. Empty when IDNA refuses the text.
+     * TODO merge with io.jitprovisioning.identity.Identifiers#domain (written for the linking rules at the same time).
+     */
+    private static Optional<String> canonicalDomain(String text) {
+        try {
+            return Optional.of(IDN.toASCII(text).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException notIdna) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -42,4 +66,4 @@ final class DomainsFormat implements SettingFormat<List<String>> {
     public Object toJson(List<String> value) {
         return value;
     }
-    }
+}

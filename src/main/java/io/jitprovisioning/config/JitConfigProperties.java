@@ -68,7 +68,7 @@ public final class JitConfigProperties {
             ProviderConfigProperty.TEXT_TYPE, "Assignable roles",
             "Optional allowlist of the roles the identity provider may grant, one per line (realm role, or clientId.role). "
                     + "Empty: any role. Keycloak's admin roles, and composites containing them, are never granted whatever "
-                    + "this says.",
+                    + "this says. Set, but no entry names a role: every sign-in is refused (SETTINGS_INVALID).",
             (allowed, roles) -> Setting.roleIssues(allowed, roles, "UNKNOWN_ASSIGNABLE_ROLE", "PROTECTED_ASSIGNABLE_ROLE", false,
                     "assignableRoles"));
 
@@ -84,24 +84,28 @@ public final class JitConfigProperties {
             ProviderConfigProperty.TEXT_TYPE, "Assignable groups",
             "Optional allowlist of the groups the identity provider may place users in, one path per line; a listed group "
                     + "includes its subgroups. Empty: any group. Groups holding Keycloak admin roles (themselves, through "
-                    + "composites, or through a parent group) are never joined whatever this says.",
+                    + "composites, or through a parent group) are never joined whatever this says. Set, but no entry names "
+                    + "exactly one group: every sign-in is refused (SETTINGS_INVALID).",
             (allowed, realm) -> Setting.groupIssues(allowed, realm, "UNKNOWN_ASSIGNABLE_GROUP", "assignableGroups"));
 
     public static final Setting<List<String>> ALLOWED_EMAIL_DOMAINS = define("allowed.email.domains", SettingFormats.DOMAINS,
             List.of(), ProviderConfigProperty.TEXT_TYPE, "Allowed email domains",
             "Optional, one domain per line (e.g. acme.com). An account is created only for an email in one of these domains, "
                     + "and an existing account's sign-in through this identity provider is refused when the asserted email is "
-                    + "outside them (code DOMAIN_NOT_ALLOWED). Empty: any domain.", null, "INVALID_EMAIL_DOMAIN");
+                    + "outside them (code DOMAIN_NOT_ALLOWED). Empty: any domain. An entry that is not a domain (an address, a "
+                    + "wildcard) refuses every sign-in (SETTINGS_INVALID).", null, "INVALID_EMAIL_DOMAIN");
 
     public static final Setting<String> REQUIRED_ATTRIBUTE = define("required.attribute", SettingFormats.TEXT, null,
             ProviderConfigProperty.STRING_TYPE, "Required attribute",
             "Optional. The SAML attribute (Name or FriendlyName) that must carry one of the Required values for anyone to "
-                    + "sign in through this identity provider, first or later (code NOT_ALLOWED).", null);
+                    + "sign in through this identity provider, first or later (code NOT_ALLOWED). Without Required values, "
+                    + "every sign-in is refused (SETTINGS_INVALID).", null);
 
     public static final Setting<List<String>> REQUIRED_VALUES = define("required.values", SettingFormats.LINES, List.of(),
             ProviderConfigProperty.TEXT_TYPE, "Required values",
             "The values of the Required attribute that let a user in, one per line, matched exactly after the usual "
-                    + "cleaning (spaces collapsed, invisible characters removed). Without a Required attribute, unused.", null);
+                    + "cleaning (spaces collapsed, invisible characters removed). Without a Required attribute, or with a "
+                    + "value that is only spaces or invisible characters, every sign-in is refused (SETTINGS_INVALID).", null);
 
     /** Every setting, in the order of the console's forms. */
     public static final List<Setting<?>> SETTINGS = List.of(JIT_ENABLED, DEFAULT_ROLE, IDP_MANAGED_ROLES, ATTRIBUTE_MAPPING,

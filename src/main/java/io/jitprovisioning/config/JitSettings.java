@@ -33,14 +33,17 @@ public final class JitSettings {
 
     private final Map<Setting<?>, Object> values;
     private final List<String> problems;
+    private final List<UnusableSetting> unusable;
     private final ValueTable roleTable;
     private final ValueTable groupTable;
 
     JitSettings(Map<Setting<?>, Object> values, List<String> problems) {
         this.values = Map.copyOf(values);
-        this.problems = List.copyOf(problems);
         this.roleTable = new ValueTable(roleValues());
         this.groupTable = new ValueTable(get(GROUP_VALUES));
+        this.unusable = UnusableSettings.of(allowedEmailDomains(), requiredAttribute(), requiredValues());
+        // An unusable setting did not fall back to its default, as its parse problems would say: unusable() tells.
+        this.problems = problems.stream().filter(problem -> unusable.stream().noneMatch(u -> problem.startsWith(u.key() + ": "))).toList();
     }
 
     /** The settings of an identity provider that has no JIT mapper: nobody is provisioned. */
@@ -109,13 +112,7 @@ public final class JitSettings {
 
     /** The attribute names mapped to one target, in the administrator's order. */
     public List<String> attributesFor(AttributeTarget target) {
-        List<String> names = new ArrayList<>();
-        attributeMapping().forEach((name, mapped) -> {
-            if (mapped == target) {
-                names.add(name);
-            }
-        });
-        return names;
+        return attributeMapping().entrySet().stream().filter(entry -> entry.getValue() == target).map(Map.Entry::getKey).toList();
     }
 
     /** The role-value table as the administrator wrote it: IdP value to role. */
@@ -147,7 +144,7 @@ public final class JitSettings {
         return get(ASSIGNABLE_GROUPS);
     }
 
-    /** The email domains an asserted email must be in; empty means any. */
+    /** The email domains (canonical: IDNA ASCII, lower case) an asserted email must be in; empty means any. */
     public List<String> allowedEmailDomains() {
         return get(ALLOWED_EMAIL_DOMAINS);
     }
@@ -166,6 +163,11 @@ public final class JitSettings {
         return problems;
     }
 
+    /** Gate settings that are set but unusable as written: each refuses every sign-in (SETTINGS_INVALID), never admits. */
+    public List<UnusableSetting> unusable() {
+        return unusable;
+    }
+
     /** The stored form of these settings, as the admin console would write it. */
     public Map<String, String> toConfig() {
         Map<String, String> config = new LinkedHashMap<>();
@@ -178,9 +180,7 @@ public final class JitSettings {
     /** The settings as the REST API shows them, under their JSON names. */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (Setting<?> setting : SETTINGS) {
-            json.put(setting.name(), shown(setting));
-        }
+        SETTINGS.forEach(setting -> json.put(setting.name(), shown(setting)));
         json.put(DEFAULT_ROLE.name(), defaultRole());
         return json;
     }
@@ -195,5 +195,4 @@ public final class JitSettings {
     private <T> Object shown(Setting<T> setting) {
         return setting.toJson(get(setting));
     }
-
 }

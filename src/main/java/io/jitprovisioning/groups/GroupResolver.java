@@ -11,8 +11,8 @@ import io.jitprovisioning.saml.ValueCleaner;
 
 /**
  * The group rules: IdP group values to the groups an account should be in. Values go through the group-value
- * table, then name a group by path or, when unambiguous, by name; groups holding admin rights and groups outside the
- * allowlist (a listed group includes its subgroups) are refused. Groups are never created.
+ * table, then name a group by path or by name, when only one group answers to it; groups holding admin rights and
+ * groups outside the allowlist (a listed group includes its subgroups, by id) are refused. Groups are never created.
  */
 public final class GroupResolver {
 
@@ -21,6 +21,7 @@ public final class GroupResolver {
 
     private final JitSettings settings;
     private final GroupDirectory directory;
+    private GroupAllowlist allowlist;
 
     public GroupResolver(JitSettings settings, GroupDirectory directory) {
         this.settings = settings;
@@ -28,7 +29,6 @@ public final class GroupResolver {
     }
 
     public GroupDecision resolve(List<String> groupValues) {
-        List<GroupRef> assignable = assignableGroups();
         Set<GroupRef> wanted = new LinkedHashSet<>();
         List<RefusedGroup> refused = new ArrayList<>();
         for (String value : ValueCleaner.distinctValues(groupValues, MAX_GROUP_VALUES)) {
@@ -39,7 +39,7 @@ public final class GroupResolver {
                 refused.add(new RefusedGroup(value, Reason.AMBIGUOUS));
             } else if (directory.isProtected(found.get(0))) {
                 refused.add(new RefusedGroup(value, Reason.PROTECTED));
-            } else if (!settings.assignableGroups().isEmpty() && assignable.stream().noneMatch(found.get(0)::isWithin)) {
+            } else if (!allowlist().admits(found.get(0))) {
                 refused.add(new RefusedGroup(value, Reason.NOT_ASSIGNABLE));
             } else {
                 wanted.add(found.get(0));
@@ -48,15 +48,11 @@ public final class GroupResolver {
         return new GroupDecision(wanted, refused);
     }
 
-    /** The allowlist's groups that exist; an allowlist none of whose entries exist allows nothing. */
-    private List<GroupRef> assignableGroups() {
-        List<GroupRef> groups = new ArrayList<>();
-        for (String entry : settings.assignableGroups()) {
-            List<GroupRef> found = directory.find(entry);
-            if (found.size() == 1) {
-                groups.add(found.get(0));
-            }
+    /** Assignable groups as the realm resolves them, looked up once. */
+    public GroupAllowlist allowlist() {
+        if (allowlist == null) {
+            allowlist = GroupAllowlist.resolve(settings.assignableGroups(), directory);
         }
-        return groups;
+        return allowlist;
     }
 }

@@ -1,7 +1,6 @@
 package io.jitprovisioning.login;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -15,13 +14,11 @@ import io.jitprovisioning.admission.EmailTrust;
 import io.jitprovisioning.admission.FirstLoginAdmission;
 import io.jitprovisioning.admission.SignInGates;
 import io.jitprovisioning.admission.SigningIn;
-import io.jitprovisioning.compat.TrustEmail;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.groups.GroupDecision;
 import io.jitprovisioning.groups.GroupResolver;
 import io.jitprovisioning.groups.RealmGroupDirectory;
-import io.jitprovisioning.organization.OrganizationDomains;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.profile.ProfileResolver;
 import io.jitprovisioning.profile.ProfileValues;
@@ -51,10 +48,11 @@ public final class BrokeredLogin {
     private final LoginRoles roles;
     private final GroupResolver groups;
     private final ProvenanceStore provenance;
+    private SettingsCheck settingsCheck;
     private Optional<OrganizationMembership> organization;
     private ProfileValues newAccountProfile;
     private ProfileValues mappedProfile;
-    private EmailTrust emailTrust;
+    private final EmailTrustReader emailTrusts;
 
     public BrokeredLogin(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, JitSettings settings,
                          ProvenanceStore provenance) {
@@ -67,6 +65,7 @@ public final class BrokeredLogin {
         this.provenance = provenance;
         this.roles = new LoginRoles(settings, attributes, new RealmRoleDirectory(session, realm), idp.getAlias(), realm.getName());
         this.groups = new GroupResolver(settings, new RealmGroupDirectory(session, realm));
+        this.emailTrusts = new EmailTrustReader(session, idp, this::organization);
     }
 
     public JitSettings settings() {
@@ -91,16 +90,28 @@ public final class BrokeredLogin {
     }
 
     /**
-     * Why this sign-in is refused whoever the account is: a gate (allowed email domains, required attribute), or the
-     * unknown-role policy DENY.
+     * Why this sign-in is refused whoever the account is: a gate or allowlist setting that is set but unusable
+     * (SETTINGS_INVALID, the rule being the setting's key), a gate (allowed email domains, required attribute), or
+     * the unknown-role policy DENY.
      */
-    public Optional<JitError> refusal() {
-        return SignInGates.refusal(settings, attributes, newAccountProfile().email().orElse(null)).or(roles::refusal);
+    public Optional<Admission.Refuse> refusal() {
+        return settingsCheck().unusable().stream().findFirst()
+                .map(unusable -> new Admission.Refuse(JitError.SETTINGS_INVALID, unusable.key()))
+                .or(() -> SignInGates.refusal(settings, attributes, newAccountProfile().email().orElse(null)).or(roles::refusal)
+                        .map(Admission.Refuse::byGate));
+    }
+
+    /** The settings of this sign-in's identity provider as the realm reads them: the unusable ones refuse it. */
+    public SettingsCheck settingsCheck() {
+        if (settingsCheck == null) {
+            settingsCheck = new SettingsCheck(settings, roles.allowlist(), groups.allowlist());
+        }
+        return settingsCheck;
     }
 
     /** The role values behind a role refusal (policy DENY), for the event; none for any other refusal. */
     public List<RefusedRole> rolesBehindRefusal() {
-        return roles.refusal().isPresent() ? roleDecision().refused() : List.of();
+        return settingsCheck().unusable().isEmpty() && roles.refusal().isPresent() ? roleDecision().refused() : List.of();
     }
 
     /** The profile a new account starts with: mapped fields, then common attribute names, then an email NameID. */
@@ -128,21 +139,14 @@ public final class BrokeredLogin {
 
     /** How far the identity provider is trusted for an email it asserts. */
     public EmailTrust emailTrust(String email) {
-        if (emailTrust == null || !Objects.equals(emailTrust.email(), email)) {
-            Optional<String> owner = email == null ? Optional.empty() : OrganizationDomains.verifiedOwnerOf(session, email);
-            Optional<OrganizationMembership> own = organization();
-            boolean inOwnDomain = own.map(org -> org.vouches() && org.ownsVerifiedDomainOf(email)).orElse(false);
-            boolean inAnothersDomain = owner.isPresent() && !owner.equals(own.map(OrganizationMembership::id));
-            emailTrust = EmailTrust.of(email, TrustEmail.isOn(idp), own.isPresent(), inOwnDomain, inAnothersDomain);
-        }
-        return emailTrust;
+        return emailTrusts.read(email);
     }
 
     /** The first sign-in of an identity no account is linked to: create, link, or refuse. */
     public Admission admission() {
-        Optional<JitError> refusal = refusal();
+        Optional<Admission.Refuse> refusal = refusal();
         if (refusal.isPresent()) {
-            return Admission.Refuse.byGate(refusal.get());
+            return refusal.get();
         }
         EmailTrust email = emailTrust(newAccountProfile().email().orElse(null));
         SigningIn person = new SigningIn(idpAlias(), brokerUserId(), identity.username(realm, idpAlias(), email.email()), email,
@@ -150,15 +154,12 @@ public final class BrokeredLogin {
         return FirstLoginAdmission.decide(session, realm, person, organization(), provenance);
     }
 
-    /**
-     * What the JIT mapper refuses before Keycloak's first-login flow starts: a first sign-in through the whole
-     * admission, a later one through the gates and the unknown-role policy. A sign-in and its preview both ask this.
-     */
+    /** What the mapper refuses before the first-login flow: a first sign-in's whole admission, a later one's gates. */
     public Optional<Admission.Refuse> gateRefusal(boolean firstLogin) {
         if (firstLogin) {
             return admission() instanceof Admission.Refuse refused ? Optional.of(refused) : Optional.empty();
         }
-        return refusal().map(Admission.Refuse::byGate);
+        return refusal();
     }
 
     /**
@@ -185,11 +186,8 @@ public final class BrokeredLogin {
         Grants grants = account == Account.NEW ? Grants.none() : provenance.grantsOf(user.getId());
         ProfileValues profile = account == Account.NEW ? newAccountProfile() : mappedProfile();
         EmailTrust email = emailTrust(profile.email().orElse(null));
-        if (email.claimedByAnotherOrganization()) {
-            profile = profile.rejecting(AttributeTarget.USER_EMAIL);
-        }
-        boolean emailVerified = email.verified();
-        return new LoginDecision(idpAlias(), profile, emailVerified, roles.forAccount(account, grants), groupDecision(), grants);
+        ProfileValues stored = email.claimedByAnotherOrganization() ? profile.rejecting(AttributeTarget.USER_EMAIL) : profile;
+        return new LoginDecision(idpAlias(), stored, email.verified(), roles.forAccount(account, grants), groupDecision(), grants);
     }
 
     /** The groups the IdP's USER_GROUP values name; null when no attribute is mapped to USER_GROUP. */

@@ -12,6 +12,7 @@ import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.roles.DefaultRoles;
+import io.jitprovisioning.roles.RoleAllowlist;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleDirectory;
 import io.jitprovisioning.roles.RoleRef;
@@ -47,6 +48,11 @@ final class LoginRoles {
                     : resolver.defaultDecision(List.of());
         }
         return decision;
+    }
+
+    /** Assignable roles as the realm resolves them. */
+    RoleAllowlist allowlist() {
+        return resolver.allowlist();
     }
 
     /** Set when the unknown-role policy is DENY and nothing the IdP sent may be granted. */

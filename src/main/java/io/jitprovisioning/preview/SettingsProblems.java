@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 
 import io.jitprovisioning.ProviderIds;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.login.SettingsCheck;
 import io.jitprovisioning.roles.RealmRoleDirectory;
 
 /**
@@ -49,6 +50,9 @@ public final class SettingsProblems {
             }
             JitSettings settings = JitSettings.from(jit.get(0));
             settings.problems().forEach(problem -> problems.add(new Problem("SETTING_UNUSABLE", problem)));
+            SettingsCheck check = SettingsCheck.of(session, realm, settings);
+            check.unusable().forEach(unusable -> problems.add(new Problem("SETTINGS_INVALID", unusable.message())));
+            check.ignoredEntries().forEach(entry -> problems.add(new Problem("SETTING_UNUSABLE", entry)));
             defaultRole(session, realm, settings, problems);
             IdentityProviderSyncMode sync = IdentityProviderMapperSyncModeDelegate.combineIdpAndMapperSyncMode(idp.getSyncMode(),
                     jit.get(0).getSyncMode());

@@ -40,7 +40,7 @@ final class WithheldReport {
     }
 
     static PreviewReport of(String alias, String input, List<Check> checks, BrokeredLogin login, List<SettingsProblems.Problem> problems) {
-        Optional<Admission.Refuse> refusal = login.refusal().map(Admission.Refuse::byGate);
+        Optional<Admission.Refuse> refusal = login.refusal();
         Decision decision = refusal.map(refuse -> new Decision("refuse", refuse.code().name(), refuse.rule()))
                 .orElse(new Decision(OUTCOME, null, RULE));
         return new PreviewReport(alias, input, checks, WITHHELD, null, decision, roles(login.roleDecision()),

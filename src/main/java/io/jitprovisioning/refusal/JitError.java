@@ -27,7 +27,13 @@ public enum JitError {
      */
     EMAIL_DOMAIN_CLAIMED,
     /** The username the identity provider sent has control, zero-width or bidi characters (or odd spacing). */
-    INVALID_USERNAME;
+    INVALID_USERNAME,
+    /**
+     * A gate or allowlist setting of the identity provider's JIT mapper is set but unusable (an allowed domain that is
+     * not a domain, a required attribute without values, an allowlist naming nothing): everyone is refused until an
+     * administrator fixes it.
+     */
+    SETTINGS_INVALID;
 
     /** The theme message that explains this refusal to the person signing in. */
     public String messageKey() {

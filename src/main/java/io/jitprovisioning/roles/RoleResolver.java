@@ -25,7 +25,7 @@ public final class RoleResolver {
     private final JitSettings settings;
     private final RoleDirectory directory;
     private final Supplier<Optional<RoleRef>> defaultRole;
-    private Set<String> assignableRoleIds;
+    private RoleAllowlist allowlist;
 
     /**
      * @param defaultRole the default role, looked up only when needed (so that {@code Agent} is created only then)
@@ -42,7 +42,6 @@ public final class RoleResolver {
         if (values.isEmpty()) {
             return defaultDecision(List.of());
         }
-        Set<String> assignable = assignableRoleIds();
         Set<RoleRef> wanted = new LinkedHashSet<>();
         List<RefusedRole> refused = new ArrayList<>();
         for (String value : values) {
@@ -52,7 +51,7 @@ public final class RoleResolver {
                 refused.add(new RefusedRole(value, directory.namesAdminRole(roleName) ? Reason.PROTECTED : Reason.UNKNOWN));
             } else if (directory.isProtected(role.get())) {
                 refused.add(new RefusedRole(value, Reason.PROTECTED));
-            } else if (!settings.assignableRoles().isEmpty() && !assignable.contains(role.get().id())) {
+            } else if (!allowlist().admits(role.get())) {
                 refused.add(new RefusedRole(value, Reason.NOT_ASSIGNABLE));
             } else {
                 wanted.add(role.get());
@@ -94,17 +93,14 @@ public final class RoleResolver {
      * protected nor outside the allowlist.
      */
     public boolean mayKeep(RoleRef role) {
-        return !directory.isProtected(role) && (settings.assignableRoles().isEmpty() || assignableRoleIds().contains(role.id()));
+        return !directory.isProtected(role) && allowlist().admits(role);
     }
 
-    private Set<String> assignableRoleIds() {
-        if (assignableRoleIds == null) {
-            Set<String> ids = new LinkedHashSet<>();
-            for (String name : settings.assignableRoles()) {
-                directory.find(name).ifPresent(role -> ids.add(role.id()));
-            }
-            assignableRoleIds = ids;
+    /** Assignable roles as the realm resolves them, looked up once. */
+    public RoleAllowlist allowlist() {
+        if (allowlist == null) {
+            allowlist = RoleAllowlist.resolve(settings.assignableRoles(), directory);
         }
-        return assignableRoleIds;
+        return allowlist;
     }
 }

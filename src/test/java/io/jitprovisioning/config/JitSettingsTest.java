@@ -235,4 +235,85 @@ class JitSettingsTest {
             assertThat(JitSettings.from(stored).usesFallbackDefaultRole()).isTrue();
         }
     }
+
+    @Nested
+    @DisplayName("given a gate that is set but unusable")
+    class Unusable {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"@corp.example", "*.corp.example", "corp.example##*.corp.example", "bob@corp.example",
+                "corp.example.", "corp", "-corp.example"})
+        @DisplayName("allowed email domains with any entry that is not a domain: unusable, and the entry is kept, never dropped")
+        void domainsWithAnEntryThatIsNotADomain(String stored) {
+            JitSettings settings = parse(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(), stored);
+
+            assertThat(settings.unusable()).singleElement().satisfies(unusable -> {
+                assertThat(unusable.key()).isEqualTo("allowed.email.domains");
+                assertThat(unusable.code()).isEqualTo("INVALID_EMAIL_DOMAIN");
+                assertThat(unusable.message()).contains("SETTINGS_INVALID");
+            });
+            assertThat(settings.allowedEmailDomains()).isNotEmpty();
+            assertThat(settings.problems()).as("said once, by unusable()").isEmpty();
+            assertThat(JitSettings.from(settings.toConfig()).unusable()).as("stored again, still unusable").hasSize(1);
+        }
+
+        @Test
+        @DisplayName("allowed email domains are kept in their canonical form: IDNA ASCII, lower case, each once")
+        void domainsAreCanonical() {
+            JitSettings settings = parse(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(),
+                    " ACME.test \nacme.TEST\nB\u00FCcher.example\n\u0131nitech.test");
+
+            assertThat(settings.allowedEmailDomains()).containsExactly("acme.test", "xn--bcher-kva.example", "xn--nitech-o9a.test");
+            assertThat(settings.unusable()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a required attribute without required values is unusable (INVALID_REQUIRED_VALUES)")
+        void attributeWithoutValues() {
+            JitSettings settings = parse(JitConfigProperties.REQUIRED_ATTRIBUTE.key(), "status");
+
+            assertThat(settings.unusable()).singleElement().satisfies(unusable -> {
+                assertThat(unusable.key()).isEqualTo("required.values");
+                assertThat(unusable.code()).isEqualTo("INVALID_REQUIRED_VALUES");
+            });
+        }
+
+        @Test
+        @DisplayName("required values without a required attribute are unusable (INVALID_REQUIRED_ATTRIBUTE)")
+        void valuesWithoutAttribute() {
+            JitSettings settings = parse(JitConfigProperties.REQUIRED_VALUES.key(), "active");
+
+            assertThat(settings.unusable()).singleElement().satisfies(unusable -> {
+                assertThat(unusable.key()).isEqualTo("required.attribute");
+                assertThat(unusable.code()).isEqualTo("INVALID_REQUIRED_ATTRIBUTE");
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\u200B", "active##\u200B\u200E", "\u2066\u2069"})
+        @DisplayName("a required value that cleans to nothing (invisible characters only) is unusable")
+        void valueThatCleansToNothing(String values) {
+            JitSettings settings = parse(JitConfigProperties.REQUIRED_ATTRIBUTE.key(), "status", JitConfigProperties.REQUIRED_VALUES.key(),
+                    values);
+
+            assertThat(settings.unusable()).singleElement().satisfies(unusable -> assertThat(unusable.key()).isEqualTo("required.values"));
+        }
+
+        @Test
+        @DisplayName("usable gates: a domain list, a required attribute with values, neither")
+        void usable() {
+            assertThat(parse(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(), "acme.test", JitConfigProperties.REQUIRED_ATTRIBUTE.key(),
+                    "status", JitConfigProperties.REQUIRED_VALUES.key(), "active").unusable()).isEmpty();
+            assertThat(parse().unusable()).isEmpty();
+            assertThat(parse(JitConfigProperties.REQUIRED_VALUES.key(), " ## ").unusable()).as("blank is not set").isEmpty();
+        }
+
+        @Test
+        @DisplayName("settings made in code are checked alike (what the REST setup is about to store)")
+        void builtSettings() {
+            JitSettings settings = JitSettings.builder().set(JitConfigProperties.REQUIRED_ATTRIBUTE, "status").build();
+
+            assertThat(settings.unusable()).extracting(UnusableSetting::code).containsExactly("INVALID_REQUIRED_VALUES");
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.jitprovisioning.config.JitConfigProperties;
@@ -21,46 +22,70 @@ import io.jitprovisioning.groups.RefusedGroup.Reason;
 /** The group rules alone, with a realm's groups in memory. */
 class GroupResolverTest {
 
-    /** Groups by path; a name is looked up ignoring case at any depth, as the real directory does. */
+    /**
+     * A realm's groups as a tree: each group has an id, a name (which may hold '/') and a parent. A path names every
+     * group whose path it is, so a slash in a name makes it ambiguous, as in Keycloak; a name is looked up ignoring
+     * case (by Locale.ROOT) at any depth, as the real directory does.
+     */
     static final class InMemoryGroups implements GroupDirectory {
-        final Map<String, GroupRef> byPath = new LinkedHashMap<>();
-        final Set<String> protectedPaths;
+        final Map<String, GroupRef> byId = new LinkedHashMap<>();
+        final Map<String, String> names = new LinkedHashMap<>();
+        final Set<String> protectedIds = new java.util.HashSet<>();
 
-        InMemoryGroups(Set<String> protectedPaths, String... paths) {
-            this.protectedPaths = protectedPaths;
-            for (String path : paths) {
-                byPath.put(path, new GroupRef("id" + path, path));
+        /** Adds a group under {@code parent} (null: at the top); returns it. */
+        GroupRef add(GroupRef parent, String name) {
+            String id = "g" + byId.size();
+            List<String> ancestors = new ArrayList<>();
+            if (parent != null) {
+                ancestors.add(parent.id());
+                ancestors.addAll(parent.ancestorIds());
             }
+            GroupRef group = new GroupRef(id, (parent == null ? "" : parent.path()) + "/" + name, ancestors);
+            byId.put(id, group);
+            names.put(id, name);
+            return group;
+        }
+
+        /** Adds a chain of groups by path, each segment one name: {@code /eu/support}. */
+        GroupRef addPath(String path) {
+            GroupRef parent = null;
+            for (String name : path.substring(1).split("/")) {
+                GroupRef existing = find(parent == null ? "/" + name : parent.path() + "/" + name).stream()
+                        .filter(group -> names.get(group.id()).equals(name)).findFirst().orElse(null);
+                parent = existing != null ? existing : add(parent, name);
+            }
+            return parent;
         }
 
         @Override
         public List<GroupRef> find(String pathOrName) {
             if (pathOrName.startsWith("/")) {
-                return Optional.ofNullable(byPath.get(pathOrName)).stream().toList();
+                return byId.values().stream().filter(group -> group.path().equals(pathOrName)).toList();
             }
-            List<GroupRef> found = new ArrayList<>();
-            byPath.values().forEach(group -> {
-                String name = group.path().substring(group.path().lastIndexOf('/') + 1);
-                if (name.toLowerCase(Locale.ROOT).equals(pathOrName.toLowerCase(Locale.ROOT))) {
-                    found.add(group);
-                }
-            });
-            return found;
+            return byId.values().stream()
+                    .filter(group -> names.get(group.id()).toLowerCase(Locale.ROOT).equals(pathOrName.toLowerCase(Locale.ROOT)))
+                    .toList();
         }
 
         @Override
         public Optional<GroupRef> byId(String id) {
-            return byPath.values().stream().filter(group -> group.id().equals(id)).findFirst();
+            return Optional.ofNullable(byId.get(id));
         }
 
         @Override
         public boolean isProtected(GroupRef group) {
-            return protectedPaths.stream().anyMatch(path -> group.isWithin(new GroupRef("", path)));
+            return protectedIds.stream().anyMatch(id -> group.isWithin(byId.get(id)));
         }
     }
 
-    final InMemoryGroups realm = new InMemoryGroups(Set.of("/ops"), "/engineering", "/engineering/backend", "/sales",
-            "/ops", "/ops/oncall", "/eu/support", "/us/support");
+    final InMemoryGroups realm = new InMemoryGroups();
+
+    {
+        for (String path : List.of("/engineering", "/engineering/backend", "/sales", "/ops", "/ops/oncall", "/eu/support", "/us/support")) {
+            realm.addPath(path);
+        }
+        realm.protectedIds.add(realm.find("/ops").get(0).id());
+    }
 
     GroupDecision resolve(JitSettings settings, String... values) {
         return new GroupResolver(settings, realm).resolve(List.of(values));
@@ -105,11 +130,130 @@ class GroupResolverTest {
     }
 
     @Test
-    @DisplayName("an allowlist none of whose entries exist allows nothing")
+    @DisplayName("an allowlist none of whose entries names a group is unusable (every sign-in is refused) and admits nothing")
     void allowlistOfNothing() {
-        JitSettings settings = JitSettings.builder().set(JitConfigProperties.ASSIGNABLE_GROUPS, List.of("/gone")).build();
+        JitSettings settings = JitSettings.builder().set(JitConfigProperties.ASSIGNABLE_GROUPS, List.of("/gone", "nobody")).build();
+        GroupResolver resolver = new GroupResolver(settings, realm);
 
-        assertThat(resolve(settings, "/sales").wanted()).isEmpty();
+        assertThat(resolver.allowlist().unusable()).hasValueSatisfying(unusable -> {
+            assertThat(unusable.key()).isEqualTo("assignable.groups");
+            assertThat(unusable.code()).isEqualTo("UNKNOWN_ASSIGNABLE_GROUP");
+        });
+        assertThat(resolver.resolve(List.of("/sales")).wanted()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an allowlist entry naming no group, beside one that does, is left out and reported: the rest still works")
+    void allowlistWithAStaleEntry() {
+        JitSettings settings = JitSettings.builder().set(JitConfigProperties.ASSIGNABLE_GROUPS, List.of("/gone", "/engineering")).build();
+        GroupResolver resolver = new GroupResolver(settings, realm);
+
+        assertThat(resolver.allowlist().unusable()).isEmpty();
+        assertThat(resolver.allowlist().ignoredEntries()).singleElement().asString().contains("'/gone' names no group");
+        assertThat(paths(resolver.resolve(List.of("/engineering/backend")))).containsExactly("/engineering/backend");
+    }
+
+    @Test
+    @DisplayName("an empty allowlist is no allowlist: usable, and any group that is not protected may be joined")
+    void noAllowlist() {
+        GroupResolver resolver = new GroupResolver(JitSettings.builder().build(), realm);
+
+        assertThat(resolver.allowlist().unusable()).isEmpty();
+        assertThat(paths(resolver.resolve(List.of("/sales")))).containsExactly("/sales");
+    }
+
+    @Test
+    @DisplayName("a group is inside another by the ids of its parents, never because its path starts with the other's")
+    void withinByIds() {
+        GroupRef engineering = new GroupRef("e", "/engineering", List.of());
+        GroupRef slashNamed = new GroupRef("s", "/engineering/ops", List.of());
+        GroupRef subgroup = new GroupRef("o", "/engineering/ops", List.of("e"));
+        GroupRef deeper = new GroupRef("d", "/engineering/ops/night", List.of("o", "e"));
+
+        assertThat(slashNamed.isWithin(engineering)).isFalse();
+        assertThat(subgroup.isWithin(engineering)).isTrue();
+        assertThat(deeper.isWithin(engineering)).isTrue();
+        assertThat(engineering.isWithin(engineering)).isTrue();
+        assertThat(engineering.isWithin(subgroup)).isFalse();
+    }
+
+    @Nested
+    @DisplayName("given assignable groups /engineering, and group names holding '/', '.' or look-alike characters")
+    class NamesThatLookInside {
+
+        final JitSettings settings = JitSettings.builder().set(JitConfigProperties.ASSIGNABLE_GROUPS, List.of("/engineering")).build();
+
+        @Test
+        @DisplayName("a top-level group named 'engineering/platform' is not inside /engineering, by name or by path")
+        void slashNamedTopGroupIsRefused() {
+            realm.add(null, "engineering/platform");
+
+            GroupDecision decision = resolve(settings, "engineering/platform", "/engineering/platform");
+
+            assertThat(decision.wanted()).isEmpty();
+            assertThat(decision.refused()).containsExactly(new RefusedGroup("engineering/platform", Reason.NOT_ASSIGNABLE),
+                    new RefusedGroup("/engineering/platform", Reason.NOT_ASSIGNABLE));
+        }
+
+        @Test
+        @DisplayName("the real subgroup /engineering/platform is inside, and joined")
+        void realSubgroupIsJoined() {
+            realm.addPath("/engineering/platform");
+
+            GroupDecision decision = resolve(settings, "/engineering/platform");
+
+            assertThat(paths(decision)).containsExactly("/engineering/platform");
+            assertThat(decision.refused()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("with both, the path /engineering/platform names two groups and is refused as ambiguous, never picked")
+        void bothMakeThePathAmbiguous() {
+            GroupRef subgroup = realm.addPath("/engineering/platform");
+            realm.add(null, "engineering/platform");
+
+            GroupDecision decision = resolve(settings, "/engineering/platform", "engineering/platform", "platform");
+
+            assertThat(decision.wanted()).containsExactly(subgroup);
+            assertThat(decision.refused()).containsExactly(new RefusedGroup("/engineering/platform", Reason.AMBIGUOUS),
+                    new RefusedGroup("engineering/platform", Reason.NOT_ASSIGNABLE));
+        }
+
+        @Test
+        @DisplayName("an allowlist entry that names two groups is left out, so neither is admitted through it")
+        void ambiguousAllowlistEntry() {
+            realm.addPath("/engineering/platform");
+            realm.add(null, "engineering/platform");
+            JitSettings ops = JitSettings.builder().set(JitConfigProperties.ASSIGNABLE_GROUPS, List.of("/engineering/platform", "/sales")).build();
+            GroupResolver resolver = new GroupResolver(ops, realm);
+
+            GroupDecision decision = resolver.resolve(List.of("platform", "engineering/platform", "sales"));
+
+            assertThat(paths(decision)).containsExactly("/sales");
+            assertThat(decision.refused()).containsExactly(new RefusedGroup("platform", Reason.NOT_ASSIGNABLE),
+                    new RefusedGroup("engineering/platform", Reason.NOT_ASSIGNABLE));
+            assertThat(resolver.allowlist().ignoredEntries()).singleElement().asString()
+                    .contains("'/engineering/platform' could name more than one group");
+        }
+
+        @Test
+        @DisplayName("top-level look-alikes of /engineering and their subgroups are refused, whatever their names")
+        void lookAlikesAreRefused() {
+            List<String> values = new ArrayList<>();
+            for (String name : List.of("engineering.ops", "engineering\uFF0Fops", "engineering\u2215ops", "\u0435ngineering",
+                    "engineer\u0131ng", "engineering/")) {
+                GroupRef top = realm.add(null, name);
+                realm.add(top, "backend-" + values.size());
+                values.add(name);
+                values.add(top.path() + "/backend-" + (values.size() - 1));
+            }
+
+            GroupDecision decision = resolve(settings, values.toArray(String[]::new));
+
+            assertThat(decision.wanted()).isEmpty();
+            assertThat(decision.refused()).hasSize(values.size())
+                    .allSatisfy(refused -> assertThat(refused.reason()).as(refused.value()).isEqualTo(Reason.NOT_ASSIGNABLE));
+        }
     }
 
     @Test

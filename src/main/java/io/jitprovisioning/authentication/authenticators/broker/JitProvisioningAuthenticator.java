@@ -23,6 +23,7 @@ import io.jitprovisioning.login.AuthNotes;
 import io.jitprovisioning.login.BrokeredLogin;
 import io.jitprovisioning.login.BrokeredLogin.Account;
 import io.jitprovisioning.login.FirstLink;
+import io.jitprovisioning.login.SettingsCheck;
 import io.jitprovisioning.organization.OrganizationMembership;
 import io.jitprovisioning.provenance.PendingLink;
 import io.jitprovisioning.provenance.Provisioning;
@@ -52,6 +53,7 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
 
         Admission admission = login.admission();
         if (admission instanceof Admission.Refuse refusal) {
+            SettingsCheck.warnIfRefused(realm.getName(), alias, refusal);
             refuse(context, login, refusal.code());
         } else if (admission instanceof Admission.Link link) {
             link(context, login, link.user());

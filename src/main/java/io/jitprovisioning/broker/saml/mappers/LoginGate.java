@@ -17,6 +17,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import io.jitprovisioning.admission.Admission;
 import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.login.BrokeredLogin;
+import io.jitprovisioning.login.SettingsCheck;
 import io.jitprovisioning.preparation.RealmPreparation;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.refusal.RefusalPage;
@@ -38,6 +39,7 @@ final class LoginGate {
         boolean firstLogin = isFirstLogin(session, realm, context);
         Optional<Admission.Refuse> refusal = login.gateRefusal(firstLogin);
         if (refusal.isPresent()) {
+            SettingsCheck.warnIfRefused(realm.getName(), login.idpAlias(), refusal.get());
             EventType type = firstLogin ? EventType.IDENTITY_PROVIDER_FIRST_LOGIN : EventType.IDENTITY_PROVIDER_LOGIN;
             throw refuse(session, realm, context, login, refusal.get().code(), type);
         }
