@@ -1,12 +1,11 @@
 package io.jitprovisioning.admission;
 
-import java.net.IDN;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.identity.Identifiers;
 import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.saml.SamlAttributes;
 import io.jitprovisioning.saml.ValueCleaner;
@@ -41,23 +40,7 @@ public final class SignInGates {
 
     /** The allowed domains are stored in their canonical form; the email's domain is compared in the same. */
     private static boolean inAllowedDomain(List<String> domains, String email) {
-        if (email == null || email.indexOf('@') < 0) {
-            return false;
-        }
-        return canonicalDomain(email.substring(email.lastIndexOf('@') + 1)).filter(domains::contains).isPresent();
-    }
-
-    /**
-     * IDNA ASCII, lowered with {@link Locale#ROOT}: never {@code equalsIgnoreCase}, which takes "ınitech.test" (dotless
-     * ı) for "initech.test", another registrable domain. Empty when IDNA refuses the text.
-     * TODO merge with io.jitprovisioning.identity.Identifiers#emailDomain (written for the linking rules at the same time).
-     */
-    private static Optional<String> canonicalDomain(String domain) {
-        try {
-            return Optional.of(IDN.toASCII(domain).toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException notIdna) {
-            return Optional.empty();
-        }
+        return Identifiers.emailDomain(email).filter(domains::contains).isPresent();
     }
 
     /** Exact match after the cleaning every IdP value gets (spaces collapsed, invisible characters removed, NFC). */

@@ -1,9 +1,7 @@
 package io.jitprovisioning.config;
 
-import java.net.IDN;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -11,8 +9,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jitprovisioning.identity.Identifiers;
+
 /**
- * Email domains, one per line, each in its canonical form (IDNA ASCII, lower case). An entry that is not a domain
+ * Email domains, one per line, each in its canonical form ({@link Identifiers#domain}: IDNA ASCII, lower case). An entry that is not a domain
  * name (an address, a wildcard) is a problem, and is kept as written: it makes the setting unusable, so that a
  * sign-in is refused rather than let through by what is left (see {@link UnusableSettings}).
  */
@@ -24,7 +24,7 @@ final class DomainsFormat implements SettingFormat<List<String>> {
     public List<String> read(String stored, Consumer<String> problems) {
         Set<String> domains = new LinkedHashSet<>();
         for (String entry : SettingFormats.LINES.read(stored, problems)) {
-            Optional<String> domain = canonicalDomain(entry).filter(DomainsFormat::isDomain);
+            Optional<String> domain = Identifiers.domain(entry).filter(DomainsFormat::isDomain);
             if (domain.isEmpty()) {
                 problems.accept("'" + entry + "' is not an email domain such as example.com");
             }
@@ -36,19 +36,6 @@ final class DomainsFormat implements SettingFormat<List<String>> {
     /** Whether an entry is a domain name in its canonical form, as {@link #read} keeps domains. */
     static boolean isDomain(String entry) {
         return DOMAIN.matcher(entry).matches();
-    }
-
-    /**
-     * The one form domains are compared in: IDNA ASCII, lowered with {@link Locale#ROOT}; never
-     * {@code equalsIgnoreCase}, which takes 'ı' for 'i'. Empty when IDNA refuses the text.
-     * TODO merge with io.jitprovisioning.identity.Identifiers#domain (written for the linking rules at the same time).
-     */
-    private static Optional<String> canonicalDomain(String text) {
-        try {
-            return Optional.of(IDN.toASCII(text).toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException notIdna) {
-            return Optional.empty();
-        }
     }
 
     @Override
