@@ -92,8 +92,8 @@ class OrganizationBoundariesIT {
 
     /**
      * Keycloak offers no sign-in through the IdP of a disabled organization. A browser that reached the IdP before an
-     * administrator disabled the organization comes back with a valid response: Keycloak 26.7 refuses it (404, the
-     * identity provider is not found); 26.4 and 26.5 let it through to the mappers, where the extension's own rule
+     * administrator disabled the organization comes back with a valid response: Keycloak 26.5 and later refuse it (404, the
+     * identity provider is not found); 26.4 lets it through to the mappers, where the extension's own rule
      * answers: a disabled organization vouches for nobody and takes in no one. Each release's outcome is pinned.
      */
     @Nested
@@ -102,7 +102,7 @@ class OrganizationBoundariesIT {
     class DisabledOrganization {
 
         /** The first release that refuses a response for the identity provider of a disabled organization itself. */
-        static final KeycloakRelease REFUSES_DISABLED_ORGANIZATIONS_IDP = new KeycloakRelease(26, 7);
+        static final KeycloakRelease REFUSES_DISABLED_ORGANIZATIONS_IDP = new KeycloakRelease(26, 5);
 
         SamlBrokerFixture fixture;
         String acme;
