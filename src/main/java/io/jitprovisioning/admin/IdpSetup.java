@@ -2,7 +2,6 @@ package io.jitprovisioning.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
 import io.jitprovisioning.preparation.RealmPreparation;
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
 
 /**
  * Creates or updates a SAML identity provider with JIT provisioning from metadata and settings, with secure
@@ -39,6 +40,13 @@ final class IdpSetup {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Clock clock;
+    private final SettingsGuard guard;
+
+    /** What an organization's setup holds the settings to (its limits), once they are otherwise valid. */
+    interface SettingsGuard {
+        /** @return the settings to store */
+        JitSettings apply(JitSettings settings) throws SetupRejected;
+    }
 
     /** What a setup wrote, for the admin events. */
     record Outcome(IdentityProviderModel idp, IdentityProviderMapperModel mapper, boolean mapperCreated,
@@ -50,28 +58,33 @@ final class IdpSetup {
     }
 
     IdpSetup(KeycloakSession session, RealmModel realm, Clock clock) {
+        this(session, realm, clock, settings -> settings);
+    }
+
+    IdpSetup(KeycloakSession session, RealmModel realm, Clock clock, SettingsGuard guard) {
         this.session = session;
         this.realm = realm;
         this.clock = clock;
+        this.guard = guard;
     }
 
     /** Checks a create request completely, without writing anything. */
     Checked check(IdpSetupRequest request) throws SetupRejected {
         if (request.alias() == null || !ALIAS.matcher(request.alias()).matches()) {
-            throw SetupRejected.badRequest("INVALID_ALIAS", "alias is required: 1 to 100 letters, digits, '.', '_' or '-', "
+            throw SetupRejected.badRequest(ProblemCode.INVALID_ALIAS, "alias is required: 1 to 100 letters, digits, '.', '_' or '-', "
                     + "starting with a letter or digit. It appears in the broker's URLs.");
         }
         if (session.identityProviders().getByAlias(request.alias()) != null) {
-            throw new SetupRejected(409, List.of(new Problem("ALIAS_EXISTS", "An identity provider with the alias '"
+            throw new SetupRejected(409, List.of(new Problem(ProblemCode.ALIAS_EXISTS, "An identity provider with the alias '"
                     + request.alias() + "' already exists. Use PUT to change it, or choose another alias.")), List.of());
         }
         if (request.metadata() == null || request.metadata().isBlank()) {
-            throw SetupRejected.badRequest("MISSING_METADATA", "metadata is required: the identity provider's SAML metadata XML.");
+            throw SetupRejected.badRequest(ProblemCode.MISSING_METADATA, "metadata is required: the identity provider's SAML metadata XML.");
         }
         MetadataReport report = validate(request);
         JitSettings settings = request.settings().over(JitSettings.builder().build());
-        List<Problem> warnings = rejectIfErrors(request, report, settings);
-        return new Checked(request, settings, report, warnings);
+        List<Problem> warnings = SetupErrors.rejectIfAny(request, report, settings);
+        return new Checked(request, guard.apply(settings), report, warnings);
     }
 
     Outcome create(IdpSetupRequest request) throws SetupRejected {
@@ -86,7 +99,7 @@ final class IdpSetup {
         idp.setAlias(request.alias());
         idp.setProviderId(SAMLIdentityProviderFactory.PROVIDER_ID);
         idp.setDisplayName(request.displayName() == null || request.displayName().isBlank() ? request.alias() : request.displayName());
-        idp.setEnabled(true);
+        idp.setEnabled(request.enabled() == null || request.enabled());
         TrustEmail.set(idp, false);
         idp.setFirstBrokerLoginFlowId(flow.flow().getId());
         idp.setSyncMode(IdentityProviderSyncMode.IMPORT);
@@ -95,6 +108,9 @@ final class IdpSetup {
         idp.setValidateSignature(true);
         idp.setWantAssertionsSigned(true);
         SamlIdpFromMetadata.applyToNew(idp, checked.report());
+        if (request.nameIdFormat() != null) {
+            idp.setNameIDPolicyFormat(request.nameIdFormat());
+        }
         checkKeycloakAccepts(idp, checked.warnings());
         session.identityProviders().create(idp);
         IdentityProviderMapperModel mapper = writeMapper(idp.getAlias(), checked.settings(), Optional.empty());
@@ -105,17 +121,24 @@ final class IdpSetup {
     Outcome update(IdentityProviderModel existing, IdpSetupRequest request) throws SetupRejected {
         requireSaml(existing);
         if (request.alias() != null && !request.alias().equals(existing.getAlias())) {
-            throw SetupRejected.badRequest("ALIAS_MISMATCH", "The alias in the body differs from the one in the URL; "
+            throw SetupRejected.badRequest(ProblemCode.ALIAS_MISMATCH, "The alias in the body differs from the one in the URL; "
                     + "an identity provider cannot be renamed here.");
         }
         Optional<IdentityProviderMapperModel> current = JitMappers.find(session, existing.getAlias());
         JitSettings settings = request.settings().over(current.map(JitSettings::from).orElse(JitSettings.builder().build()));
         MetadataReport report = request.metadata() == null ? null : validate(request);
-        List<Problem> warnings = rejectIfErrors(request, report, settings);
+        List<Problem> warnings = SetupErrors.rejectIfAny(request, report, settings);
+        settings = guard.apply(settings);
 
         SAMLIdentityProviderConfig idp = new SAMLIdentityProviderConfig(existing);
         if (request.displayName() != null) {
             idp.setDisplayName(request.displayName());
+        }
+        if (request.enabled() != null) {
+            idp.setEnabled(request.enabled());
+        }
+        if (request.nameIdFormat() != null) {
+            idp.setNameIDPolicyFormat(request.nameIdFormat());
         }
         if (report != null) {
             warnings.addAll(SamlIdpFromMetadata.applyToExisting(idp, report));
@@ -130,7 +153,7 @@ final class IdpSetup {
     /** The setup touches SAML identity providers only: rewriting another type as SAML would break its sign-ins. */
     static void requireSaml(IdentityProviderModel idp) throws SetupRejected {
         if (!SAMLIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId())) {
-            throw SetupRejected.badRequest("UNSUPPORTED_IDP_TYPE", "The identity provider '" + idp.getAlias() + "' is of type '"
+            throw SetupRejected.badRequest(ProblemCode.UNSUPPORTED_IDP_TYPE, "The identity provider '" + idp.getAlias() + "' is of type '"
                     + idp.getProviderId() + "'; JIT provisioning sets up SAML v2.0 identity providers only. Nothing was changed.");
         }
     }
@@ -160,34 +183,11 @@ final class IdpSetup {
         return new MetadataValidator(clock).validate(request.metadata().getBytes(StandardCharsets.UTF_8), request.entityId());
     }
 
-    /**
-     * @param settings the settings the request would store: one that is set but unusable (required values without a
-     *                 required attribute, say, or a stored one the request leaves as it is) is an error too, with
-     *                 the code of its mistake, since it would refuse every sign-in
-     * @return the warnings, when there is no error
-     */
-    private static List<Problem> rejectIfErrors(IdpSetupRequest request, MetadataReport report, JitSettings settings)
-            throws SetupRejected {
-        List<Problem> errors = new ArrayList<>(request.settings().errors().stream().map(Problem::of).toList());
-        settings.unusable().stream().map(unusable -> Problem.of(unusable.issue()))
-                .filter(problem -> errors.stream().noneMatch(error -> error.code().equals(problem.code())))
-                .forEach(errors::add);
-        List<Problem> warnings = new ArrayList<>(request.settings().warnings().stream().map(Problem::of).toList());
-        if (report != null) {
-            report.errors().stream().map(Problem::of).forEach(errors::add);
-            report.warnings().stream().map(Problem::of).forEach(warnings::add);
-        }
-        if (!errors.isEmpty()) {
-            throw new SetupRejected(400, errors, warnings);
-        }
-        return warnings;
-    }
-
     private void checkKeycloakAccepts(SAMLIdentityProviderConfig idp, List<Problem> warnings) throws SetupRejected {
         try {
             idp.validate(realm);
         } catch (IllegalArgumentException refused) {
-            throw new SetupRejected(400, List.of(new Problem("INVALID_IDP_CONFIG", "Keycloak refused the identity provider's "
+            throw new SetupRejected(400, List.of(new Problem(ProblemCode.INVALID_IDP_CONFIG, "Keycloak refused the identity provider's "
                     + "configuration: " + refused.getMessage())), warnings);
         }
     }

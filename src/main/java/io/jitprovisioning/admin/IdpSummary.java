@@ -16,6 +16,7 @@ import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.UnusableSetting;
 import io.jitprovisioning.login.SettingsCheck;
 import io.jitprovisioning.metadata.StoredCertificates;
+import io.jitprovisioning.references.MissingNames;
 
 /** The body of {@code GET /identity-providers/{alias}}: the JIT settings and what the IdP's metadata configured. */
 public record IdpSummary(String alias, String displayName, boolean enabled, String entityId, String singleSignOnServiceUrl,
@@ -25,7 +26,7 @@ public record IdpSummary(String alias, String displayName, boolean enabled, Stri
     /**
      * The JIT mapper's settings under their REST names, with its sync mode and problems: first the settings that are
      * set but unusable (they refuse every sign-in), then those that fell back to defaults, then allowlist entries
-     * that name nothing; null without a mapper.
+     * that name nothing, then other roles and groups named that the realm does not have; null without a mapper.
      */
     static Map<String, Object> settingsOf(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper) {
         if (mapper == null) {
@@ -36,6 +37,7 @@ public record IdpSummary(String alias, String displayName, boolean enabled, Stri
         List<String> problems = new ArrayList<>(check.unusable().stream().map(UnusableSetting::message).toList());
         problems.addAll(settings.problems());
         problems.addAll(check.ignoredEntries());
+        MissingNames.of(session, realm, settings).forEach(missing -> problems.add(missing.sentence()));
         Map<String, Object> json = new LinkedHashMap<>(settings.toJson());
         json.put("syncMode", mapper.getConfig().get(IdentityProviderMapperModel.SYNC_MODE));
         json.put("problems", problems);

@@ -3,9 +3,7 @@ package io.jitprovisioning.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -30,10 +28,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import io.jitprovisioning.KeycloakClock;
 import io.jitprovisioning.config.JitMappers;
 import io.jitprovisioning.config.RealmCatalog;
 import io.jitprovisioning.metadata.MetadataReport;
 import io.jitprovisioning.metadata.MetadataValidator;
+import io.jitprovisioning.problem.ProblemCode;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
 
 /**
@@ -47,7 +47,7 @@ public final class JitAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = KeycloakClock.get();
 
     JitAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
@@ -74,7 +74,7 @@ public final class JitAdminResource {
         MultivaluedMap<String, FormPartValue> parts = session.getContext().getHttpRequest().getMultiPartFormParameters();
         FormPartValue file = parts.getFirst("file");
         if (file == null) {
-            return problem(400, "MISSING_FILE", "Upload the metadata as the form field 'file'.");
+            return AdminAnswers.problem(400, ProblemCode.MISSING_FILE, "Upload the metadata as the form field 'file'.");
         }
         FormPartValue chosen = parts.getFirst("entityId");
         try (InputStream in = file.asInputStream()) {
@@ -89,13 +89,13 @@ public final class JitAdminResource {
     public Response create(InputStream body) throws IOException {
         auth.realm().requireManageIdentityProviders();
         try {
-            IdpSetupRequest request = IdpSetupRequest.fromJson(text(body), "a JSON object with at least alias and metadata", catalog());
+            IdpSetupRequest request = IdpSetupRequest.fromJson(AdminAnswers.text(body), "a JSON object with at least alias and metadata", catalog());
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).create(request);
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.CREATE);
             URI location = session.getContext().getUri().getAbsolutePathBuilder().path(outcome.idp().getAlias()).build();
             return Response.created(location).entity(body(outcome)).build();
         } catch (SetupRejected rejected) {
-            return rejection(rejected);
+            return AdminAnswers.rejection(rejected);
         }
     }
 
@@ -108,7 +108,7 @@ public final class JitAdminResource {
         try {
             IdpSetup.requireSaml(idp);
         } catch (SetupRejected rejected) {
-            return rejection(rejected);
+            return AdminAnswers.rejection(rejected);
         }
         return Response.ok(IdpSummary.of(session, realm, idp, JitMappers.find(session, alias).orElse(null), clock))
                 .type(MediaType.APPLICATION_JSON).build();
@@ -122,16 +122,12 @@ public final class JitAdminResource {
         auth.realm().requireManageIdentityProviders();
         IdentityProviderModel idp = existing(alias);
         try {
-            IdpSetupRequest request = IdpSetupRequest.fromJson(text(body), "a JSON object with the fields to change", catalog());
+            IdpSetupRequest request = IdpSetupRequest.fromJson(AdminAnswers.text(body), "a JSON object with the fields to change", catalog());
             IdpSetup.Outcome outcome = new IdpSetup(session, realm, clock).update(idp, request);
-            if (request.metadata() != null) {
-                // The admin events below bring the setup page's entry up to date, except for the file: it is handed over here.
-                SetupPageEntries.mirror(session, realm, alias, request.metadata(), request.entityId());
-            }
             SetupEvents.record(session, realm, adminEvent, outcome, OperationType.UPDATE);
             return Response.ok(body(outcome)).build();
         } catch (SetupRejected rejected) {
-            return rejection(rejected);
+            return AdminAnswers.rejection(rejected);
         }
     }
 
@@ -139,7 +135,20 @@ public final class JitAdminResource {
     @Path("identity-providers/{alias}/preview")
     public PreviewResource preview(@PathParam("alias") String alias) {
         auth.realm().requireViewIdentityProviders();
-        return new PreviewResource(session, realm, auth, adminEvent, existing(alias));
+        return PreviewResource.forRealmAdmin(session, realm, auth, adminEvent, existing(alias));
+    }
+
+    /** One organization's limits, SSO administrators, identity providers and setup links ({@link OrganizationResource}). */
+    @Path("organizations/{orgId}")
+    public OrganizationResource organization(@PathParam("orgId") String organizationId) {
+        return new OrganizationResource(session, realm, new OrganizationAccess(session, realm, auth), organizationId);
+    }
+
+    /** The limits of organizations without their own ({@link OrganizationDefaults}); realm administrator only. */
+    @Path("organization-defaults")
+    public OrganizationDefaults organizationDefaults() {
+        new OrganizationAccess(session, realm, auth).requireRealmAdmin();
+        return new OrganizationDefaults(session, realm, adminEvent);
     }
 
     @GET
@@ -160,11 +169,6 @@ public final class JitAdminResource {
         return Response.status(report.valid() ? 200 : 400).entity(ValidationResponse.of(report)).type(MediaType.APPLICATION_JSON).build();
     }
 
-    /** The body as sent: read here, not bound by RESTEasy, so that malformed JSON gets this API's 400 body. */
-    private static String text(InputStream body) throws IOException {
-        return body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
     private RealmCatalog catalog() {
         return new RealmSettingsCatalog(session, realm);
     }
@@ -180,16 +184,5 @@ public final class JitAdminResource {
     private Map<String, Object> body(IdpSetup.Outcome outcome) {
         IdpSummary summary = IdpSummary.of(session, realm, outcome.idp(), outcome.mapper(), clock);
         return Map.of("identityProvider", summary, "warnings", outcome.warnings());
-    }
-
-    static Response rejection(SetupRejected rejected) {
-        return Response.status(rejected.status())
-                .entity(Map.of("errors", rejected.errors(), "warnings", rejected.warnings()))
-                .type(MediaType.APPLICATION_JSON).build();
-    }
-
-    static Response problem(int status, String code, String message) {
-        return Response.status(status).entity(Map.of("errors", List.of(new Problem(code, message)), "warnings", List.of()))
-                .type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.Config;
+import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 import io.jitprovisioning.ProviderIds;
+import io.jitprovisioning.StatelessProviderFactory;
 
 /**
  * "JIT preview" in the admin console: paste a SAMLResponse a user's browser posted (or attributes as JSON), save, and
@@ -22,7 +22,8 @@ import io.jitprovisioning.ProviderIds;
  * stored. Nothing
  * else is written: no account, link, role or sign-in event.
  */
-public final class JitPreviewPageFactory implements UiPageProviderFactory<ComponentModel> {
+public final class JitPreviewPageFactory implements UiPageProviderFactory<ComponentModel>,
+        StatelessProviderFactory<UiPageProvider> {
 
     static final String ALIAS = "alias";
     static final String INPUT = "input";
@@ -37,7 +38,7 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
 
     private static final String FILLED_IN = " Filled in by the preview when you save; open the entry again to read it.";
 
-    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> PROPERTIES = List.copyOf(ProviderConfigurationBuilder.create()
             .property().name(ALIAS).label("Identity provider").type(ProviderConfigProperty.STRING_TYPE).required(true)
             .helpText("The alias of the SAML identity provider the person signs in through.")
             .add()
@@ -75,7 +76,7 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
             .property().name(PROBLEMS).label("Settings problems").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
             .helpText("What in the identity provider's set-up changes sign-ins, or makes the preview less certain." + FILLED_IN)
             .add()
-            .build();
+            .build());
 
     /** The checks, in Keycloak's order; each has a field of its own (Keycloak keeps a field's several values unordered). */
     static final List<String> CHECK_NAMES = List.of("parse", "status", "destination", "assertion", "encryption", "issuer",
@@ -88,7 +89,7 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
         ProviderConfigurationBuilder checks = ProviderConfigurationBuilder.create();
         for (String check : CHECK_NAMES) {
             checks.property().name(checkKey(check)).label("Check: " + check.replace('_', ' ')).type(ProviderConfigProperty.STRING_TYPE)
-                    .helpText("passed, failed or not_applicable, and what was compared (README: Preview)." + FILLED_IN).add();
+                    .helpText("passed, failed or not_applicable, and what was compared (docs/rest-api.md: Preview a sign-in)." + FILLED_IN).add();
         }
         all.addAll(checks.build());
         return List.copyOf(all);
@@ -123,17 +124,5 @@ public final class JitPreviewPageFactory implements UiPageProviderFactory<Compon
     @Override
     public Map<String, Object> getTypeMetadata() {
         return Map.of("displayFields", List.of(ALIAS, DECISION, ROLES, CHECKS));
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,33 +1,42 @@
 package io.jitprovisioning.admin;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.Config;
+import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 import io.jitprovisioning.ProviderIds;
-import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.StatelessProviderFactory;
+import io.jitprovisioning.config.RequestField;
 
 /**
  * The product page's "+ Add Configuration" inside Keycloak's admin console: a page where an administrator uploads
- * the IdP's metadata file and fills the JIT settings; saving sets up the SAML identity provider, the JIT mapper and
- * the first-login flow exactly as {@code POST /identity-providers} does (see {@link SetupPage}). Saving again applies
- * changed settings or a new metadata file to the same identity provider. The live settings remain those of the
- * IdP's JIT mapper.
+ * the IdP's metadata file; saving sets up the SAML identity provider, the JIT mapper (with the default settings) and
+ * the first-login flow exactly as {@code POST /identity-providers} does (see {@link SetupPage}), and saving a new file
+ * rolls the certificates over. The page holds only what the JIT mapper cannot: the alias and the file. The settings
+ * have one home, the identity provider's JIT mapper: nothing here can drift from it, whatever changed it.
  */
-public final class JitSetupPageFactory implements UiPageProviderFactory<ComponentModel> {
+public final class JitSetupPageFactory implements UiPageProviderFactory<ComponentModel>,
+        StatelessProviderFactory<UiPageProvider> {
 
     public static final String PROVIDER_ID = ProviderIds.ADMIN;
 
-    private static final List<ProviderConfigProperty> PROPERTIES = properties();
+    static final List<ProviderConfigProperty> PROPERTIES = List.of(
+            property(RequestField.ALIAS, ProviderConfigProperty.STRING_TYPE, true),
+            property(RequestField.METADATA, ProviderConfigProperty.FILE_TYPE, true),
+            property(RequestField.ENTITY_ID, ProviderConfigProperty.STRING_TYPE, false));
+
+    private static ProviderConfigProperty property(RequestField field, String type, boolean required) {
+        ProviderConfigProperty property = new ProviderConfigProperty(field.name(), field.label(), field.helpText(), type, null);
+        property.setRequired(required);
+        return property;
+    }
 
     @Override
     public String getId() {
@@ -36,9 +45,8 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
 
     @Override
     public String getHelpText() {
-        return "Set up SAML sign-in with JIT provisioning from your identity provider's metadata file. Each entry "
-                + "is one identity provider; its settings can later be changed here or on the identity provider's "
-                + "'JIT Provisioning' mapper.";
+        return "Set up SAML sign-in with JIT provisioning from your identity provider's metadata file. Each entry is one "
+                + "identity provider; its JIT settings are on its 'JIT provisioning' mapper.";
     }
 
     @Override
@@ -56,58 +64,23 @@ public final class JitSetupPageFactory implements UiPageProviderFactory<Componen
         new SetupPage(session, realm, model).apply();
     }
 
+    /** A new file (or entity id) is applied; saving the entry unchanged changes nothing, whatever was changed elsewhere. */
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        if (SetupPageEntries.isMirroring(session)) {
-            return; // the entry was rewritten to show what the identity provider already has
+        if (!SetupPage.sameUpload(oldModel, newModel)) {
+            new SetupPage(session, realm, newModel).apply();
         }
-        new SetupPage(session, realm, newModel).apply();
     }
 
-    private static List<ProviderConfigProperty> properties() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
-                .property().name(IdpSetupRequest.ALIAS).label("Alias").type(ProviderConfigProperty.STRING_TYPE).required(true)
-                .helpText("The identity provider's alias, part of its URLs (letters, digits, '.', '_', '-'). The service "
-                        + "provider metadata for your IdP is then at /realms/<realm>/broker/<alias>/endpoint/descriptor.")
-                .add()
-                .property().name(IdpSetupRequest.DISPLAY_NAME).label("Display name").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("The sign-in button's text, e.g. 'Sign in with Okta'.")
-                .add()
-                .property().name(IdpSetupRequest.METADATA).label("SAML metadata file").type(ProviderConfigProperty.FILE_TYPE).required(true)
-                .helpText("Your identity provider's SAML metadata XML: EntityDescriptor with entityID, IDPSSODescriptor, "
-                        + "SingleSignOnService (HTTP-Redirect or HTTP-POST) and an X509Certificate. It is checked strictly; "
-                        + "upload a new file to roll over certificates.")
-                .add()
-                .property().name(IdpSetupRequest.ENTITY_ID).label("Entity ID (aggregates only)").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Only for a metadata file holding several identity providers: the entityID of the one to use.")
-                .add()
-                .build());
-        // The console's page form sends each field under its key with dots replaced ("jit\uD83C\uDF7Aenabled") and
-        // reads stored values under the plain key: the page names the JIT settings without dots, as the REST API does.
-        JitConfigProperties.SETTINGS.forEach(setting -> properties.add(setting.pageProperty()));
-        return List.copyOf(properties);
-    }
-
-    /**
-     * The page's list: alias (the link to the entry, and the entry's title), display name, and whether JIT User
-     * Provisioning and IdP Managed Roles are on. Without this the console shows the first three fields, one of them
-     * the whole metadata file. Each column is headed by its field's label; booleans show as "true" / "false".
-     */
+    /** The page's list: the alias (the link to the entry, and the entry's title). */
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(IdpSetupRequest.ALIAS, IdpSetupRequest.DISPLAY_NAME,
-                JitConfigProperties.JIT_ENABLED.name(), JitConfigProperties.IDP_MANAGED_ROLES.name()));
+        return Map.of("displayFields", List.of(IdpSetupRequest.ALIAS));
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
+    /** The entry of a deleted identity provider goes with it: the list shows identity providers that exist. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+        factory.register(SetupPage::forgetDeleted);
     }
 }

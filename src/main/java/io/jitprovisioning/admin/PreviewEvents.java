@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.UserPermissionEvaluator;
 
+import io.jitprovisioning.preview.AccountViews;
 import io.jitprovisioning.preview.Check;
 import io.jitprovisioning.preview.JitPreview;
 import io.jitprovisioning.preview.PreviewInput;
@@ -31,7 +32,15 @@ final class PreviewEvents {
 
     static PreviewReport run(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, PreviewInput input,
                              UserPermissionEvaluator users, AdminEventBuilder adminEvent) {
-        PreviewReport report = new JitPreview(session, realm, idp, users).run(input);
+        PreviewReport report = new JitPreview(session, realm, idp, AccountViews.of(users)).run(input);
+        adminEvent.clone(session).operation(OperationType.ACTION).resource(ResourceType.IDENTITY_PROVIDER)
+                .resourcePath("identity-provider", "instances", idp.getAlias(), PATH)
+                .representation(summary(report)).success();
+        return report;
+    }
+
+    /** What a preview's admin event says: the kind of input and what came of it, never the input. */
+    static Map<String, Object> summary(PreviewReport report) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("input", report.input());
         summary.put("outcome", report.decision().outcome());
@@ -42,9 +51,6 @@ final class PreviewEvents {
             checks.put(check.check(), check.result().json());
         }
         summary.put("checks", checks);
-        adminEvent.clone(session).operation(OperationType.ACTION).resource(ResourceType.IDENTITY_PROVIDER)
-                .resourcePath("identity-provider", "instances", idp.getAlias(), PATH)
-                .representation(summary).success();
-        return report;
+        return summary;
     }
 }

@@ -26,19 +26,23 @@ import io.jitprovisioning.preview.PreviewReport;
  */
 public final class PreviewResource {
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-    private final IdentityProviderModel idp;
+    /** Runs a preview and records its admin event. */
+    interface Previewer {
+        PreviewReport run(PreviewInput input);
+    }
 
-    PreviewResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
-                    IdentityProviderModel idp) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
+    private final IdentityProviderModel idp;
+    private final Previewer previewer;
+
+    PreviewResource(IdentityProviderModel idp, Previewer previewer) {
         this.idp = idp;
+        this.previewer = previewer;
+    }
+
+    /** A realm administrator's: the answer depends on accounts as far as they may view users. */
+    static PreviewResource forRealmAdmin(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                                         AdminEventBuilder adminEvent, IdentityProviderModel idp) {
+        return new PreviewResource(idp, input -> PreviewEvents.run(session, realm, idp, input, auth.users(), adminEvent));
     }
 
     /** {@code {"samlResponse": "..."}} or {@code {"attributes": {...}, "nameId": "..."}}. */
@@ -63,12 +67,12 @@ public final class PreviewResource {
     private Response answer(Supplier<PreviewInput> input) {
         try {
             IdpSetup.requireSaml(idp);
-            PreviewReport report = PreviewEvents.run(session, realm, idp, input.get(), auth.users(), adminEvent);
+            PreviewReport report = previewer.run(input.get());
             return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
         } catch (SetupRejected rejected) {
-            return JitAdminResource.rejection(rejected);
+            return AdminAnswers.rejection(rejected);
         } catch (PreviewInput.Invalid invalid) {
-            return JitAdminResource.problem(400, invalid.code(), invalid.getMessage());
+            return AdminAnswers.problem(400, invalid.code(), invalid.getMessage());
         }
     }
 }

@@ -8,6 +8,8 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 import io.jitprovisioning.metadata.Endpoint;
 import io.jitprovisioning.metadata.MetadataReport;
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
 
 /**
  * What validated metadata sets on a SAML identity provider. The metadata owns the entity id, the endpoints, the
@@ -17,7 +19,6 @@ import io.jitprovisioning.metadata.MetadataReport;
  */
 final class SamlIdpFromMetadata {
 
-    static final String NAME_ID_FORMAT_NOT_OFFERED = "NAME_ID_FORMAT_NOT_OFFERED";
 
     private SamlIdpFromMetadata() {
     }
@@ -44,7 +45,7 @@ final class SamlIdpFromMetadata {
         if (isOffered(inUse, report.nameIdFormats())) {
             return List.of();
         }
-        return List.of(new Problem(NAME_ID_FORMAT_NOT_OFFERED, "The new metadata no longer offers the NameID format in use ("
+        return List.of(new Problem(ProblemCode.NAME_ID_FORMAT_NOT_OFFERED, "The new metadata no longer offers the NameID format in use ("
                 + inUse + "); it offers " + String.join(", ", report.nameIdFormats()) + ". The identity provider keeps "
                 + "asking for " + inUse + ", because linked accounts are found by the NameID. If the IdP now sends "
                 + "another format, its users' identities change: agree on the format with the IdP before changing it."));

@@ -1,9 +1,10 @@
 package io.jitprovisioning.admin;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -12,7 +13,13 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.services.ui.extend.UiPageProvider;
 
+import io.jitprovisioning.KeycloakClock;
+import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.problem.ProblemCode;
 
 /**
  * What saving the console's setup page does: the checks and writes of {@code POST} or {@code PUT /identity-providers},
@@ -22,6 +29,10 @@ import org.keycloak.models.RealmModel;
 final class SetupPage {
 
     private static final Logger LOG = Logger.getLogger(SetupPage.class);
+    private static final List<String> FIELDS = JitSetupPageFactory.PROPERTIES.stream().map(ProviderConfigProperty::getName).toList();
+    /** A JIT setting under its mapper key or its REST name: the page may not hold one (the console adds other keys of its own). */
+    private static final List<String> SETTINGS = JitConfigProperties.SETTINGS.stream()
+            .flatMap(setting -> Stream.of(setting.key(), setting.name())).toList();
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -30,19 +41,24 @@ final class SetupPage {
     SetupPage(KeycloakSession session, RealmModel realm, ComponentModel model) {
         this.session = session;
         this.realm = realm;
-        this.request = IdpSetupRequest.fromForm(model.getConfig(), new RealmSettingsCatalog(session, realm));
+        this.request = IdpSetupRequest.fromForm(model.getConfig());
     }
 
     /** Before Keycloak stores the page: everything checked, nothing written. */
     void validate(ComponentModel model) {
         ConsoleAdmin.of(session, realm).ifPresent(ConsoleAdmin::requireManageIdentityProviders);
+        List<String> others = model.getConfig().keySet().stream().filter(SETTINGS::contains).sorted().toList();
+        if (!others.isEmpty()) {
+            throw ConsoleRefusal.of(ProblemCode.UNKNOWN_FIELD + ": the page holds the alias and the metadata file only; " + others + " are JIT "
+                    + "settings, which live on the identity provider's JIT provisioning mapper (or PUT /identity-providers/{alias}).");
+        }
         IdentityProviderModel existing = existing();
         if (existing != null && setupOf(request.alias()).filter(stored -> !stored.getId().equals(model.getId())).isPresent()) {
             throw ConsoleRefusal.of("Another setup already manages the identity provider '" + request.alias() + "'.");
         }
         try {
             if (existing == null) {
-                new IdpSetup(session, realm, Clock.systemUTC()).check(request);
+                new IdpSetup(session, realm, KeycloakClock.get()).check(request);
             } else {
                 IdpSetup.requireSaml(existing);
             }
@@ -54,7 +70,7 @@ final class SetupPage {
     /** After Keycloak stored the page: sets up or updates the identity provider, in the same transaction. */
     void apply() {
         Optional<ConsoleAdmin> admin = ConsoleAdmin.of(session, realm).map(ConsoleAdmin::requireManageIdentityProviders);
-        IdpSetup setup = new IdpSetup(session, realm, Clock.systemUTC());
+        IdpSetup setup = new IdpSetup(session, realm, KeycloakClock.get());
         IdentityProviderModel existing = existing();
         try {
             IdpSetup.Outcome outcome = existing == null ? setup.create(request) : setup.update(existing, request);
@@ -73,7 +89,27 @@ final class SetupPage {
     }
 
     private Optional<ComponentModel> setupOf(String alias) {
-        return SetupPageEntries.find(realm, alias);
+        return entries(realm).filter(component -> alias.equals(component.get(IdpSetupRequest.ALIAS))).findFirst();
+    }
+
+    /** Whether a saved entry holds the same upload as before: saving it again then changes nothing. */
+    static boolean sameUpload(ComponentModel before, ComponentModel after) {
+        return FIELDS.stream().allMatch(field -> Objects.equals(before.getConfig().get(field), after.getConfig().get(field)));
+    }
+
+    /** Removes the entry of an identity provider that was deleted, whatever deleted it. */
+    static void forgetDeleted(ProviderEvent event) {
+        if (event instanceof RealmModel.IdentityProviderRemovedEvent removed) {
+            RealmModel realm = removed.getRealm();
+            String alias = removed.getRemovedIdentityProvider().getAlias();
+            entries(realm).filter(component -> alias.equals(component.get(IdpSetupRequest.ALIAS))).toList()
+                    .forEach(realm::removeComponent);
+        }
+    }
+
+    private static Stream<ComponentModel> entries(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                .filter(component -> JitSetupPageFactory.PROVIDER_ID.equals(component.getProviderId()));
     }
 
     private static String describe(SetupRejected rejected) {

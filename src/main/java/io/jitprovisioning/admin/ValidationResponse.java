@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.jitprovisioning.metadata.CertificateInfo;
 import io.jitprovisioning.metadata.MetadataReport;
+import io.jitprovisioning.problem.Problem;
 
 /** The body of {@code POST /metadata/validate}. */
 public record ValidationResponse(boolean valid, String entityId, List<Service> ssoServices,
@@ -22,7 +23,7 @@ public record ValidationResponse(boolean valid, String entityId, List<Service> s
         return new ValidationResponse(report.valid(), report.entityId(),
                 report.ssoServices().stream().map(s -> new Service(s.binding(), s.location())).toList(),
                 report.certificates().stream().map(Certificate::of).toList(),
-                report.warnings().stream().map(Problem::of).toList(),
-                report.errors().stream().map(Problem::of).toList());
+                report.warnings().stream().toList(),
+                report.errors().stream().toList());
     }
 }

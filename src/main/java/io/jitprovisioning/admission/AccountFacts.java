@@ -45,6 +45,20 @@ public record AccountFacts(boolean enabled, boolean emailVerified, boolean hasCr
     /** The identity an existing account was handed to, while that first sign-in may still finish. */
     public enum PendingFor { NONE, THIS_IDENTITY, ANOTHER_IDENTITY }
 
+    /**
+     * Whether another reading of the account finds it as this one did, its age aside: what linking relied on still
+     * holds. An account that changed in between (a credential, an admin role, a link, a membership) is not handed over
+     * on an old reading.
+     */
+    public boolean sameStateAs(AccountFacts later) {
+        return later.withAge(0).equals(withAge(0));
+    }
+
+    private AccountFacts withAge(long age) {
+        return new AccountFacts(enabled, emailVerified, hasCredential, linkedIdentityProviders, linkToThisIdp, holdsAdminRole,
+                membership, emailInOrganizationDomain, hasSessions, age, createdBy, pendingLink);
+    }
+
     public boolean provisionedForThisIdentity() {
         return createdBy == CreatedBy.THIS_IDENTITY;
     }

@@ -1,9 +1,9 @@
 package io.jitprovisioning.admission;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.keycloak.common.util.Time;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,32 +19,39 @@ import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.provenance.Provisioning;
 import io.jitprovisioning.roles.ProtectedRoles;
 
-/** Reads the facts the linking rules need about an existing account. Only first sign-ins that match an account pay for it. */
+/**
+ * Reads the facts the linking rules need about an existing account. Only first sign-ins that match an account pay for
+ * it. Times are measured on the clock it is given: Keycloak's in a sign-in, a fixed one in tests.
+ */
 final class AccountFactsReader {
 
     private AccountFactsReader() {
     }
 
     static AccountFacts read(KeycloakSession session, RealmModel realm, UserModel user, SigningIn person,
-                             Optional<OrganizationMembership> organization, ProvenanceStore provenance) {
+                             Optional<OrganizationMembership> organization, ProvenanceStore provenance, Clock clock) {
         List<FederatedIdentityModel> links = session.users().getFederatedIdentitiesStream(realm, user).toList();
         boolean hasCredential = user.isFederated() || user.credentialManager().getStoredCredentialsStream().findAny().isPresent();
-        Long created = user.getCreatedTimestamp();
         return new AccountFacts(user.isEnabled(), user.isEmailVerified(), hasCredential, links.size(),
                 linkToThisIdp(links, person), ProtectedRoles.heldBy(user), membership(session, user, organization),
                 organization.map(org -> org.vouches() && org.ownsVerifiedDomainOf(user.getEmail())).orElse(false),
                 session.sessions().getUserSessionsStream(realm, user).findAny().isPresent(),
-                created == null ? Long.MAX_VALUE : Time.currentTimeMillis() - created,
+                ageMillis(user.getCreatedTimestamp(), clock),
                 createdBy(provenance.provisioningOf(user.getId()), links, person),
-                pendingFor(provenance.pendingLinkOf(user.getId()), links, person, realm));
+                pendingFor(provenance.pendingLinkOf(user.getId()), links, person, realm.getAccessCodeLifespanLogin(), clock));
+    }
+
+    /** Time since the account was created; an account without a creation time counts as old. */
+    static long ageMillis(Long createdTimestamp, Clock clock) {
+        return createdTimestamp == null ? Long.MAX_VALUE : clock.millis() - createdTimestamp;
     }
 
     /**
      * A reservation counts while its sign-in may still finish: Keycloak's link request stays valid for the realm's
      * login timeout; after that, or once its identity is linked, it is over.
      */
-    private static PendingFor pendingFor(Optional<PendingLink> pending, List<FederatedIdentityModel> links, SigningIn person,
-                                         RealmModel realm) {
+    static PendingFor pendingFor(Optional<PendingLink> pending, List<FederatedIdentityModel> links, SigningIn person,
+                                 int loginTimeoutSeconds, Clock clock) {
         if (pending.isEmpty()) {
             return PendingFor.NONE;
         }
@@ -52,7 +59,7 @@ final class AccountFactsReader {
         if (link.isFor(person.idpAlias(), person.brokerUserId())) {
             return PendingFor.THIS_IDENTITY;
         }
-        boolean over = Time.currentTimeMillis() - link.createdAtMillis() > realm.getAccessCodeLifespanLogin() * 1000L
+        boolean over = clock.millis() - link.createdAtMillis() > loginTimeoutSeconds * 1000L
                 || links.stream().anyMatch(existing -> link.isFor(existing.getIdentityProvider(), existing.getUserId()));
         return over ? PendingFor.NONE : PendingFor.ANOTHER_IDENTITY;
     }

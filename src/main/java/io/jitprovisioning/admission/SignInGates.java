@@ -1,5 +1,9 @@
 package io.jitprovisioning.admission;
 
+import static io.jitprovisioning.config.JitConfigProperties.ALLOWED_EMAIL_DOMAINS;
+import static io.jitprovisioning.config.JitConfigProperties.REQUIRED_ATTRIBUTE;
+import static io.jitprovisioning.config.JitConfigProperties.REQUIRED_VALUES;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,11 +32,11 @@ public final class SignInGates {
         if (!settings.unusable().isEmpty()) {
             return Optional.of(JitError.SETTINGS_INVALID);
         }
-        if (!settings.allowedEmailDomains().isEmpty() && !inAllowedDomain(settings.allowedEmailDomains(), email)) {
+        if (!settings.get(ALLOWED_EMAIL_DOMAINS).isEmpty() && !inAllowedDomain(settings.get(ALLOWED_EMAIL_DOMAINS), email)) {
             return Optional.of(JitError.DOMAIN_NOT_ALLOWED);
         }
-        Optional<String> required = settings.requiredAttribute();
-        if (required.isPresent() && !carriesRequiredValue(attributes.values(required.get()), settings.requiredValues())) {
+        Optional<String> required = Optional.ofNullable(settings.get(REQUIRED_ATTRIBUTE));
+        if (required.isPresent() && !carriesRequiredValue(attributes.values(required.get()), settings.get(REQUIRED_VALUES))) {
             return Optional.of(JitError.NOT_ALLOWED);
         }
         return Optional.empty();

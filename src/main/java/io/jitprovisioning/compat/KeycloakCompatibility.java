@@ -1,7 +1,5 @@
 package io.jitprovisioning.compat;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jboss.logging.Logger;
 import org.keycloak.common.Version;
 
@@ -18,8 +16,6 @@ public final class KeycloakCompatibility {
     public static final String SUPPORTED_RANGE = "Keycloak " + OLDEST + " to " + NEWEST;
 
     private static final Logger LOG = Logger.getLogger(KeycloakCompatibility.class);
-    /** Several of the extension's factories check; the warning is worth one line, not one per factory. */
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     public enum Verdict { SUPPORTED, NEWER, OLDER, UNRECOGNISED }
 
@@ -35,32 +31,39 @@ public final class KeycloakCompatibility {
         }).orElse(Verdict.UNRECOGNISED);
     }
 
-    /** For the factories' {@code init}: throws on a Keycloak older than the range, so that Keycloak does not start. */
+    /**
+     * For the mapper factory's {@code init}: throws on a Keycloak older than the range, so that Keycloak does not
+     * start, and warns on a newer or unreadable one. The other factories only refuse ({@link #refuseOlderKeycloak}),
+     * so that a start logs the warning once, not once per factory.
+     */
     public static void requireSupportedKeycloak() {
         requireSupported(Version.VERSION);
+    }
+
+    /** For the other factories' {@code init}: throws on a Keycloak older than the range, silent otherwise. */
+    public static void refuseOlderKeycloak() {
+        refuseOlder(Version.VERSION);
     }
 
     static void requireSupported(String version) {
         switch (judge(version)) {
             case SUPPORTED -> LOG.debugf("Keycloak %s is within the supported range (%s)", version, SUPPORTED_RANGE);
-            case OLDER -> {
-                String message = "keycloak-jit-provisioning supports " + SUPPORTED_RANGE + "; this server is Keycloak "
-                        + version + ". Remove keycloak-jit-provisioning.jar from providers/ (and run kc.sh build), "
-                        + "or upgrade Keycloak.";
-                LOG.error(message);
-                throw new UnsupportedKeycloakException(message);
-            }
-            case NEWER -> warnOnce("keycloak-jit-provisioning is tested with " + SUPPORTED_RANGE + "; this server is "
+            case OLDER -> refuseOlder(version);
+            case NEWER -> LOG.warn("keycloak-jit-provisioning is tested with " + SUPPORTED_RANGE + "; this server is "
                     + "Keycloak " + version + ", newer than that range. It starts, but test brokered sign-ins before "
                     + "relying on it, and look for a release of the extension that names this Keycloak.");
-            case UNRECOGNISED -> warnOnce("keycloak-jit-provisioning supports " + SUPPORTED_RANGE + " and cannot read "
+            case UNRECOGNISED -> LOG.warn("keycloak-jit-provisioning supports " + SUPPORTED_RANGE + " and cannot read "
                     + "this server's Keycloak version '" + version + "'; it starts, unchecked.");
         }
     }
 
-    private static void warnOnce(String message) {
-        if (WARNED.compareAndSet(false, true)) {
-            LOG.warn(message);
+    static void refuseOlder(String version) {
+        if (judge(version) == Verdict.OLDER) {
+            String message = "keycloak-jit-provisioning supports " + SUPPORTED_RANGE + "; this server is Keycloak "
+                    + version + ". Remove keycloak-jit-provisioning.jar from providers/ (and run kc.sh build), "
+                    + "or upgrade Keycloak.";
+            LOG.error(message);
+            throw new UnsupportedKeycloakException(message);
         }
     }
 }

@@ -8,6 +8,10 @@ import java.util.function.BiFunction;
 
 import org.keycloak.provider.ProviderConfigProperty;
 
+import io.jitprovisioning.problem.ProblemCode;
+
+import io.jitprovisioning.problem.Problem;
+
 /**
  * The JIT settings: each one's key, console widget (label, help text, type), default, format and checks, in the
  * product page's order and words, then the extension's extras. The mapper form, the console page and the REST API
@@ -15,22 +19,21 @@ import org.keycloak.provider.ProviderConfigProperty;
  */
 public final class JitConfigProperties {
 
-    /** The role the product page promises when no default role is chosen. */
-    public static final String FALLBACK_DEFAULT_ROLE = "Agent";
-
     public static final Setting<Boolean> JIT_ENABLED = define("jit.enabled", SettingFormats.BOOLEAN, true,
             ProviderConfigProperty.BOOLEAN_TYPE, "JIT User Provisioning",
             "When on, an allowed user who signs in through this identity provider for the first time gets an account on "
                     + "the spot, with no invitation. When off, only users who already have an account (invited users) can "
                     + "sign in; everyone else is refused with code NOT_PROVISIONED.", null);
 
-    public static final Setting<String> DEFAULT_ROLE = define("default.role", SettingFormats.TEXT, null,
+    /** The product page's default role, {@code Agent}: a realm role, created when missing (the realm's preparation). */
+    public static final Setting<String> DEFAULT_ROLE = define("default.role", SettingFormats.TEXT, "Agent",
             ProviderConfigProperty.ROLE_TYPE, "Default Role for User Provisioning",
-            "The role every provisioned account gets (realm role, or client role as clientId.role). If none is chosen, "
-                    + "the realm role '" + FALLBACK_DEFAULT_ROLE + "', created if missing. With IdP Managed Roles, also the "
-                    + "role of users whose SAML response names no role.",
-            (role, roles) -> Setting.roleIssues(List.of(role), roles, "UNKNOWN_DEFAULT_ROLE", "PROTECTED_DEFAULT_ROLE", true,
-                    "defaultRole (leave it empty to use '" + FALLBACK_DEFAULT_ROLE + "')"));
+            "The role every provisioned account gets (realm role, or client role as clientId.role). The default, the realm "
+                    + "role 'Agent', is created if missing. With IdP Managed Roles, also the role of users whose SAML response "
+                    + "names no role.",
+            (role, roles) -> JitConfigProperties.DEFAULT_ROLE.isDefault(role) ? List.of()
+                    : Setting.roleIssues(List.of(role), roles, ProblemCode.UNKNOWN_DEFAULT_ROLE, ProblemCode.PROTECTED_DEFAULT_ROLE,
+                            "defaultRole (leave it empty to use 'Agent')"));
 
     public static final Setting<Boolean> IDP_MANAGED_ROLES = define("idp.managed.roles", SettingFormats.BOOLEAN, false,
             ProviderConfigProperty.BOOLEAN_TYPE, "IdP Managed Roles",
@@ -52,8 +55,8 @@ public final class JitConfigProperties {
             "Optional. Key: a value the identity provider sends for USER_ROLE (e.g. 'Engineering'). Value: the Keycloak role "
                     + "it stands for (e.g. 'developer' or 'my-app.editor'). Values without an entry name a role directly, "
                     + "ignoring case.",
-            (table, roles) -> Setting.roleIssues(table.values(), roles, "UNKNOWN_ROLE_VALUE_TARGET", "PROTECTED_ROLE_VALUE_TARGET",
-                    false, "the role-value table"));
+            (table, roles) -> Setting.roleIssues(table.values(), roles, ProblemCode.UNKNOWN_ROLE_VALUE_TARGET,
+                    ProblemCode.PROTECTED_ROLE_VALUE_TARGET, "the role-value table"));
 
     public static final Setting<UnknownRolePolicy> UNKNOWN_ROLE_POLICY = define("unknown.role.policy",
             SettingFormats.enumeration(UnknownRolePolicy.class), UnknownRolePolicy.DEFAULT_ROLE, ProviderConfigProperty.LIST_TYPE,
@@ -69,7 +72,7 @@ public final class JitConfigProperties {
             "Optional allowlist of the roles the identity provider may grant, one per line (realm role, or clientId.role). "
                     + "Empty: any role. Keycloak's admin roles, and composites containing them, are never granted whatever "
                     + "this says. Set, but no entry names a role: every sign-in is refused (SETTINGS_INVALID).",
-            (allowed, roles) -> Setting.roleIssues(allowed, roles, "UNKNOWN_ASSIGNABLE_ROLE", "PROTECTED_ASSIGNABLE_ROLE", false,
+            (allowed, roles) -> Setting.roleIssues(allowed, roles, ProblemCode.UNKNOWN_ASSIGNABLE_ROLE, ProblemCode.PROTECTED_ASSIGNABLE_ROLE,
                     "assignableRoles"));
 
     public static final Setting<Map<String, String>> GROUP_VALUES = define("group.values",
@@ -78,7 +81,7 @@ public final class JitConfigProperties {
             "Optional. Key: a value the identity provider sends for USER_GROUP (e.g. 'Backend Team'). Value: the Keycloak group it "
                     + "stands for, by path (e.g. '/engineering/backend'). Values without an entry name a group directly: by path, "
                     + "or by name ignoring case when only one group has it. Groups are never created.",
-            (table, realm) -> Setting.groupIssues(table.values(), realm, "UNKNOWN_GROUP", "the group-value table"));
+            (table, realm) -> Setting.groupIssues(table.values(), realm, ProblemCode.UNKNOWN_GROUP, "the group-value table"));
 
     public static final Setting<List<String>> ASSIGNABLE_GROUPS = define("assignable.groups", SettingFormats.LINES, List.of(),
             ProviderConfigProperty.TEXT_TYPE, "Assignable groups",
@@ -86,14 +89,14 @@ public final class JitConfigProperties {
                     + "includes its subgroups. Empty: any group. Groups holding Keycloak admin roles (themselves, through "
                     + "composites, or through a parent group) are never joined whatever this says. Set, but no entry names "
                     + "exactly one group: every sign-in is refused (SETTINGS_INVALID).",
-            (allowed, realm) -> Setting.groupIssues(allowed, realm, "UNKNOWN_ASSIGNABLE_GROUP", "assignableGroups"));
+            (allowed, realm) -> Setting.groupIssues(allowed, realm, ProblemCode.UNKNOWN_ASSIGNABLE_GROUP, "assignableGroups"));
 
     public static final Setting<List<String>> ALLOWED_EMAIL_DOMAINS = define("allowed.email.domains", SettingFormats.DOMAINS,
             List.of(), ProviderConfigProperty.TEXT_TYPE, "Allowed email domains",
             "Optional, one domain per line (e.g. acme.com). An account is created only for an email in one of these domains, "
                     + "and an existing account's sign-in through this identity provider is refused when the asserted email is "
                     + "outside them (code DOMAIN_NOT_ALLOWED). Empty: any domain. An entry that is not a domain (an address, a "
-                    + "wildcard) refuses every sign-in (SETTINGS_INVALID).", null, "INVALID_EMAIL_DOMAIN");
+                    + "wildcard) refuses every sign-in (SETTINGS_INVALID).", null, ProblemCode.INVALID_EMAIL_DOMAIN);
 
     public static final Setting<String> REQUIRED_ATTRIBUTE = define("required.attribute", SettingFormats.TEXT, null,
             ProviderConfigProperty.STRING_TYPE, "Required attribute",
@@ -119,14 +122,14 @@ public final class JitConfigProperties {
     }
 
     private static <T> Setting<T> define(String key, SettingFormat<T> format, T defaultValue, String type, String label,
-                                         String helpText, BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck) {
+                                         String helpText, BiFunction<T, RealmCatalog, List<Problem>> realmCheck) {
         return define(key, format, defaultValue, type, label, helpText, realmCheck,
-                "INVALID_" + key.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+                ProblemCode.valueOf("INVALID_" + key.replace('.', '_').toUpperCase(java.util.Locale.ROOT)));
     }
 
     private static <T> Setting<T> define(String key, SettingFormat<T> format, T defaultValue, String type, String label,
-                                         String helpText, BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck,
-                                         String invalidCode) {
+                                         String helpText, BiFunction<T, RealmCatalog, List<Problem>> realmCheck,
+                                         ProblemCode invalidCode) {
         ProviderConfigProperty property = new ProviderConfigProperty(key, label, helpText, type,
                 defaultValue == null || defaultValue instanceof Map || defaultValue instanceof List ? null : format.write(defaultValue));
         if (defaultValue instanceof Enum<?> constant) {

@@ -29,7 +29,7 @@ import org.keycloak.models.IdentityProviderMapperModel;
  */
 public final class JitSettings {
 
-    private static final JitSettings ABSENT = JitSettings.builder().jitEnabled(false).build();
+    private static final JitSettings ABSENT = JitSettings.builder().set(JIT_ENABLED, false).build();
 
     private final Map<Setting<?>, Object> values;
     private final List<String> problems;
@@ -39,9 +39,9 @@ public final class JitSettings {
 
     JitSettings(Map<Setting<?>, Object> values, List<String> problems) {
         this.values = Map.copyOf(values);
-        this.roleTable = new ValueTable(roleValues());
+        this.roleTable = new ValueTable(get(ROLE_VALUES));
         this.groupTable = new ValueTable(get(GROUP_VALUES));
-        this.unusable = UnusableSettings.of(allowedEmailDomains(), requiredAttribute(), requiredValues());
+        this.unusable = UnusableSettings.of(get(ALLOWED_EMAIL_DOMAINS), Optional.ofNullable(get(REQUIRED_ATTRIBUTE)), get(REQUIRED_VALUES));
         // An unusable setting did not fall back to its default, as its parse problems would say: unusable() tells.
         this.problems = problems.stream().filter(problem -> unusable.stream().noneMatch(u -> problem.startsWith(u.key() + ": "))).toList();
     }
@@ -86,38 +86,9 @@ public final class JitSettings {
         return (T) values.getOrDefault(setting, setting.defaultValue());
     }
 
-    public boolean jitEnabled() {
-        return get(JIT_ENABLED);
-    }
-
-    /** The chosen default role, or {@link JitConfigProperties#FALLBACK_DEFAULT_ROLE} when none is chosen. */
-    public String defaultRole() {
-        String role = get(DEFAULT_ROLE);
-        return role == null ? JitConfigProperties.FALLBACK_DEFAULT_ROLE : role;
-    }
-
-    /** True when no default role is chosen, so that the realm's preparation creates {@code Agent}. */
-    public boolean usesFallbackDefaultRole() {
-        return get(DEFAULT_ROLE) == null;
-    }
-
-    public boolean idpManagedRoles() {
-        return get(IDP_MANAGED_ROLES);
-    }
-
-    /** SAML attribute Name or FriendlyName to what it feeds, in the administrator's order. */
-    public Map<String, AttributeTarget> attributeMapping() {
-        return get(ATTRIBUTE_MAPPING);
-    }
-
     /** The attribute names mapped to one target, in the administrator's order. */
     public List<String> attributesFor(AttributeTarget target) {
-        return attributeMapping().entrySet().stream().filter(entry -> entry.getValue() == target).map(Map.Entry::getKey).toList();
-    }
-
-    /** The role-value table as the administrator wrote it: IdP value to role. */
-    public Map<String, String> roleValues() {
-        return get(ROLE_VALUES);
+        return get(ATTRIBUTE_MAPPING).entrySet().stream().filter(entry -> entry.getValue() == target).map(Map.Entry::getKey).toList();
     }
 
     /** The role an IdP value stands for according to the role-value table, if the table has it. */
@@ -125,37 +96,9 @@ public final class JitSettings {
         return roleTable.targetOf(value);
     }
 
-    public UnknownRolePolicy unknownRolePolicy() {
-        return get(UNKNOWN_ROLE_POLICY);
-    }
-
-    /** The allowlist of roles the IdP may grant; empty means any role that is not protected. */
-    public List<String> assignableRoles() {
-        return get(ASSIGNABLE_ROLES);
-    }
-
     /** The group (path or name) an IdP value stands for according to the group-value table, if the table has it. */
     public Optional<String> groupForValue(String value) {
         return groupTable.targetOf(value);
-    }
-
-    /** The allowlist of groups (paths, each with its subgroups) the IdP may place users in; empty means any. */
-    public List<String> assignableGroups() {
-        return get(ASSIGNABLE_GROUPS);
-    }
-
-    /** The email domains (canonical: IDNA ASCII, lower case) an asserted email must be in; empty means any. */
-    public List<String> allowedEmailDomains() {
-        return get(ALLOWED_EMAIL_DOMAINS);
-    }
-
-    /** The SAML attribute that must carry one of {@link #requiredValues()}; empty when there is no such gate. */
-    public Optional<String> requiredAttribute() {
-        return Optional.ofNullable(get(REQUIRED_ATTRIBUTE));
-    }
-
-    public List<String> requiredValues() {
-        return get(REQUIRED_VALUES);
     }
 
     /** Human-readable notes about config values that could not be used and fell back to their defaults. */
@@ -181,7 +124,6 @@ public final class JitSettings {
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         SETTINGS.forEach(setting -> json.put(setting.name(), shown(setting)));
-        json.put(DEFAULT_ROLE.name(), defaultRole());
         return json;
     }
 

@@ -37,18 +37,6 @@ public final class JitSettingsBuilder {
         return this;
     }
 
-    public JitSettingsBuilder jitEnabled(boolean enabled) {
-        return set(JitConfigProperties.JIT_ENABLED, enabled);
-    }
-
-    public JitSettingsBuilder defaultRole(String role) {
-        return set(JitConfigProperties.DEFAULT_ROLE, role);
-    }
-
-    public JitSettingsBuilder idpManagedRoles(boolean managed) {
-        return set(JitConfigProperties.IDP_MANAGED_ROLES, managed);
-    }
-
     public JitSettingsBuilder map(String attribute, AttributeTarget target) {
         Map<String, AttributeTarget> mapping = new LinkedHashMap<>(current(JitConfigProperties.ATTRIBUTE_MAPPING));
         mapping.put(attribute, target);
@@ -59,10 +47,6 @@ public final class JitSettingsBuilder {
         Map<String, String> table = new LinkedHashMap<>(current(JitConfigProperties.ROLE_VALUES));
         table.put(value, role);
         return set(JitConfigProperties.ROLE_VALUES, table);
-    }
-
-    public JitSettingsBuilder unknownRolePolicy(UnknownRolePolicy policy) {
-        return set(JitConfigProperties.UNKNOWN_ROLE_POLICY, policy);
     }
 
     public JitSettingsBuilder assignableRole(String role) {

@@ -9,6 +9,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
+
 /**
  * One setting of the JIT mapper, with everything about it in one place: the key it is stored under (public
  * contract), its name in the REST API and on the console page, its console widget, its default, its format, and the
@@ -23,11 +26,11 @@ public final class Setting<T> {
     private final ProviderConfigProperty property;
     private final T defaultValue;
     private final SettingFormat<T> format;
-    private final String invalidCode;
-    private final BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck;
+    private final ProblemCode invalidCode;
+    private final BiFunction<T, RealmCatalog, List<Problem>> realmCheck;
 
-    Setting(String key, ProviderConfigProperty property, T defaultValue, SettingFormat<T> format, String invalidCode,
-            BiFunction<T, RealmCatalog, List<SettingIssue>> realmCheck) {
+    Setting(String key, ProviderConfigProperty property, T defaultValue, SettingFormat<T> format, ProblemCode invalidCode,
+            BiFunction<T, RealmCatalog, List<Problem>> realmCheck) {
         this.key = key;
         this.name = camelCase(key);
         this.property = property;
@@ -43,8 +46,7 @@ public final class Setting<T> {
     }
 
     /**
-     * The name in the REST API's JSON and on the console page, e.g. {@code jitEnabled} (the console's page form
-     * mangles dots in field names).
+     * The name in the REST API's JSON, e.g. {@code jitEnabled}.
      */
     public String name() {
         return name;
@@ -55,16 +57,14 @@ public final class Setting<T> {
         return property;
     }
 
-    /** The same widget under {@link #name()}, for the console page. */
-    public ProviderConfigProperty pageProperty() {
-        ProviderConfigProperty page = new ProviderConfigProperty(name, property.getLabel(), property.getHelpText(),
-                property.getType(), property.getDefaultValue());
-        page.setOptions(property.getOptions());
-        return page;
-    }
 
     public T defaultValue() {
         return defaultValue;
+    }
+
+    /** Whether a value is this setting's default: what a setting left empty means. */
+    public boolean isDefault(T value) {
+        return java.util.Objects.equals(value, defaultValue);
     }
 
     /** Lenient: what is garbled takes the default and is named in {@code problems}; a sign-in never fails on it. */
@@ -77,27 +77,17 @@ public final class Setting<T> {
         return value == null ? defaultValue : value;
     }
 
-    /**
-     * Strict, for what an administrator sends as text (the console page): every problem is an error with this
-     * setting's code. Null when nothing was sent.
-     */
-    T parse(String text, List<SettingIssue> issues) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return format.read(text, problem -> issues.add(SettingIssue.error(invalidCode, name + ": " + problem + ".")));
-    }
 
     /** Strict, for the REST API's JSON. */
-    T parseJson(JsonNode json, List<SettingIssue> issues) {
+    T parseJson(JsonNode json, List<Problem> issues) {
         if (json == null || json.isNull()) {
             return null;
         }
-        return format.readJson(json, problem -> issues.add(SettingIssue.error(invalidCode, name + ": " + problem + ".")));
+        return format.readJson(json, problem -> issues.add(new Problem(invalidCode, name + ": " + problem + ".")));
     }
 
     /** Checks a value against the realm: roles or groups that do not exist, or that an IdP may never grant. */
-    List<SettingIssue> check(T value, RealmCatalog realm) {
+    List<Problem> check(T value, RealmCatalog realm) {
         return realmCheck == null || value == null ? List.of() : realmCheck.apply(value, realm);
     }
 
@@ -124,16 +114,16 @@ public final class Setting<T> {
         return name.toString();
     }
 
-    /** Issues about the roles a setting names, one per role. */
-    static List<SettingIssue> roleIssues(Iterable<String> roleNames, RealmCatalog realm, String unknownCode, String protectedCode,
-                                         boolean protectedIsError, String where) {
-        List<SettingIssue> issues = new ArrayList<>();
+    /** Issues about the roles a setting names, one per role; whether a protected one is an error is its code's. */
+    static List<Problem> roleIssues(Iterable<String> roleNames, RealmCatalog realm, ProblemCode unknownCode, ProblemCode protectedCode,
+                                    String where) {
+        List<Problem> issues = new ArrayList<>();
         for (String role : roleNames) {
             switch (realm.role(role)) {
-                case UNKNOWN -> issues.add(SettingIssue.error(unknownCode, "The role '" + role + "' in " + where
+                case UNKNOWN -> issues.add(new Problem(unknownCode, "The role '" + role + "' in " + where
                         + " does not exist in this realm. Create it first, or write it as clientId.role for a client role."));
-                case PROTECTED -> issues.add(new SettingIssue(protectedCode, "The role '" + role + "' in " + where
-                        + " is or contains a Keycloak admin role: identity providers never grant it.", protectedIsError));
+                case PROTECTED -> issues.add(new Problem(protectedCode, "The role '" + role + "' in " + where
+                        + " is or contains a Keycloak admin role: identity providers never grant it."));
                 default -> {
                 }
             }
@@ -142,14 +132,14 @@ public final class Setting<T> {
     }
 
     /** Issues about the groups a setting names, one per group: each must exist, and none may carry admin rights. */
-    static List<SettingIssue> groupIssues(Iterable<String> groups, RealmCatalog realm, String unknownCode, String where) {
-        List<SettingIssue> issues = new ArrayList<>();
+    static List<Problem> groupIssues(Iterable<String> groups, RealmCatalog realm, ProblemCode unknownCode, String where) {
+        List<Problem> issues = new ArrayList<>();
         for (String group : groups) {
             switch (realm.group(group)) {
-                case UNKNOWN -> issues.add(SettingIssue.error(unknownCode, "The group '" + group + "' in " + where
+                case UNKNOWN -> issues.add(new Problem(unknownCode, "The group '" + group + "' in " + where
                         + " does not exist in this realm (or its name is not unique: write its path, e.g. /engineering/backend). "
                         + "The extension never creates groups."));
-                case PROTECTED -> issues.add(SettingIssue.error("PROTECTED_GROUP", "The group '" + group + "' in " + where
+                case PROTECTED -> issues.add(new Problem(ProblemCode.PROTECTED_GROUP, "The group '" + group + "' in " + where
                         + " holds a Keycloak admin role (itself, through a composite or a parent group): identity providers "
                         + "never place users in it."));
                 default -> {

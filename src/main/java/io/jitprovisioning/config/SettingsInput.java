@@ -5,19 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.models.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jitprovisioning.problem.Problem;
 
 /**
  * JIT settings as an administrator sends them, read strictly: unlike stored config (which falls back to defaults so
  * that sign-in never breaks), every mistake is an issue with its code, and the roles and groups named are checked against the
- * realm. The REST API sends JSON under each setting's {@link Setting#name() name}; the console page sends its form.
+ * realm. The REST API sends JSON under each setting's {@link Setting#name() name}.
  */
 public final class SettingsInput {
 
     private final Map<Setting<?>, Object> changes = new LinkedHashMap<>();
-    private final List<SettingIssue> issues = new ArrayList<>();
+    private final List<Problem> issues = new ArrayList<>();
 
     private SettingsInput() {
     }
@@ -33,17 +34,9 @@ public final class SettingsInput {
         return input;
     }
 
-    /**
-     * Every setting of the console page's form (under its page name, or its stored key): the page always shows all
-     * of them, so one left empty goes back to its default.
-     */
-    public static SettingsInput fromForm(Map<String, List<String>> form, RealmCatalog realm) {
-        SettingsInput input = new SettingsInput();
-        for (Setting<?> setting : JitConfigProperties.SETTINGS) {
-            List<String> values = form.getOrDefault(setting.name(), form.get(setting.key()));
-            input.readText(setting, values == null || values.isEmpty() ? null : String.join(Constants.CFG_DELIMITER, values), realm);
-        }
-        return input;
+    /** No settings sent: nothing changes (a new identity provider gets the defaults). */
+    public static SettingsInput none() {
+        return new SettingsInput();
     }
 
     /** These changes laid over {@code base}: the current settings on an update, the defaults on a creation. */
@@ -51,21 +44,18 @@ public final class SettingsInput {
         return base.toBuilder().setAll(changes).build();
     }
 
-    public List<SettingIssue> errors() {
-        return issues.stream().filter(SettingIssue::error).toList();
+    public List<Problem> errors() {
+        return issues.stream().filter(Problem::isError).toList();
     }
 
-    public List<SettingIssue> warnings() {
-        return issues.stream().filter(issue -> !issue.error()).toList();
+    public List<Problem> warnings() {
+        return issues.stream().filter(issue -> !issue.isError()).toList();
     }
 
     private <T> void readJson(Setting<T> setting, JsonNode json, RealmCatalog realm) {
         accept(setting, setting.parseJson(json, issues), realm);
     }
 
-    private <T> void readText(Setting<T> setting, String text, RealmCatalog realm) {
-        accept(setting, setting.parse(text, issues), realm);
-    }
 
     private <T> void accept(Setting<T> setting, T value, RealmCatalog realm) {
         issues.addAll(setting.check(value, realm));

@@ -1,5 +1,8 @@
 package io.jitprovisioning.config;
 
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
+
 /**
  * A gate or allowlist setting that is set but cannot be used as it is: an allowed email domain that is not a domain,
  * a Required attribute without Required values, an allowlist none of whose entries names a role or group. Such a
@@ -10,7 +13,7 @@ package io.jitprovisioning.config;
  * @param code    the code the REST setup and the console page give the same mistake ({@code INVALID_EMAIL_DOMAIN}, ...)
  * @param reason  what is wrong, for the administrator: it may quote the setting, never what a sign-in sent
  */
-public record UnusableSetting(Setting<?> setting, String code, String reason) {
+public record UnusableSetting(Setting<?> setting, ProblemCode code, String reason) {
 
     public String key() {
         return setting.key();
@@ -23,7 +26,7 @@ public record UnusableSetting(Setting<?> setting, String code, String reason) {
     }
 
     /** The same mistake as the REST setup and the console page report it. */
-    public SettingIssue issue() {
-        return SettingIssue.error(code, setting.name() + ": " + reason);
+    public Problem issue() {
+        return new Problem(code, setting.name() + ": " + reason);
     }
 }

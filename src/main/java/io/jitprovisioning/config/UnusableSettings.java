@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.jitprovisioning.problem.ProblemCode;
 import io.jitprovisioning.saml.ValueCleaner;
 
 /**
@@ -27,20 +28,20 @@ final class UnusableSettings {
         List<UnusableSetting> unusable = new ArrayList<>();
         List<String> notDomains = allowedDomains.stream().filter(entry -> !DomainsFormat.isDomain(entry)).toList();
         if (!notDomains.isEmpty()) {
-            unusable.add(new UnusableSetting(ALLOWED_EMAIL_DOMAINS, "INVALID_EMAIL_DOMAIN", "not an email domain such as "
+            unusable.add(new UnusableSetting(ALLOWED_EMAIL_DOMAINS, ProblemCode.INVALID_EMAIL_DOMAIN, "not an email domain such as "
                     + "example.com: " + quoted(notDomains) + " (write the domain alone: no '@', no wildcard, no trailing dot)"));
         }
         if (requiredAttribute.isPresent() && requiredValues.isEmpty()) {
-            unusable.add(new UnusableSetting(REQUIRED_VALUES, "INVALID_REQUIRED_VALUES", "the Required attribute '"
+            unusable.add(new UnusableSetting(REQUIRED_VALUES, ProblemCode.INVALID_REQUIRED_VALUES, "the Required attribute '"
                     + requiredAttribute.get() + "' has no Required values, so nobody could carry one"));
         }
         if (requiredAttribute.isEmpty() && !requiredValues.isEmpty()) {
-            unusable.add(new UnusableSetting(REQUIRED_ATTRIBUTE, "INVALID_REQUIRED_ATTRIBUTE",
+            unusable.add(new UnusableSetting(REQUIRED_ATTRIBUTE, ProblemCode.INVALID_REQUIRED_ATTRIBUTE,
                     "Required values are set, but no Required attribute to look for them in"));
         }
         long blank = requiredValues.stream().map(ValueCleaner::roleValue).filter(Objects::isNull).count();
         if (blank > 0) {
-            unusable.add(new UnusableSetting(REQUIRED_VALUES, "INVALID_REQUIRED_VALUES", blank + " of the Required values "
+            unusable.add(new UnusableSetting(REQUIRED_VALUES, ProblemCode.INVALID_REQUIRED_VALUES, blank + " of the Required values "
                     + "is only spaces or invisible characters, which the cleaning of what identity providers send removes"));
         }
         return unusable;

@@ -13,10 +13,12 @@ import io.jitprovisioning.saml.ValueCleaner;
  */
 final class ValueTable {
 
-    private final Map<String, String> index = new HashMap<>();
+    private final Map<String, String> index;
 
     ValueTable(Map<String, String> table) {
-        table.forEach((value, target) -> index.putIfAbsent(key(value), target));
+        Map<String, String> byKey = new HashMap<>();
+        table.forEach((value, target) -> byKey.putIfAbsent(key(value), target));
+        this.index = Map.copyOf(byKey);
     }
 
     Optional<String> targetOf(String value) {

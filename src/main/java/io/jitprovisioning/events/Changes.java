@@ -19,6 +19,7 @@ public final class Changes {
     private final TreeSet<String> groupsLeft = new TreeSet<>();
     private final List<String> refusedGroups = new ArrayList<>();
     private boolean refusedForACause;
+    private String organizationJoined;
 
     public void granted(String role) {
         granted.add(role);
@@ -60,6 +61,16 @@ public final class Changes {
             refusedGroups.add(JitEvents.format(group));
             refusedForACause |= group.reason() != RefusedGroup.Reason.UNKNOWN;
         });
+    }
+
+    /** The account became a member of the identity provider's organization (its alias). */
+    public void joinedOrganization(String alias) {
+        organizationJoined = alias;
+    }
+
+    /** The alias of the organization the account joined, or null. */
+    public String organizationJoined() {
+        return organizationJoined;
     }
 
     public List<String> groupsJoined() {

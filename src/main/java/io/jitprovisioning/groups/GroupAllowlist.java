@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.UnusableSetting;
 import io.jitprovisioning.groups.RefusedGroup.Reason;
+import io.jitprovisioning.problem.ProblemCode;
 
 /**
  * Assignable groups as this realm resolves them. An entry names one group by path (or by a name only one group
@@ -49,7 +50,7 @@ public record GroupAllowlist(List<String> entries, List<GroupRef> groups, List<R
     /** Set, and no entry names exactly one group of the realm. */
     public Optional<UnusableSetting> unusable() {
         return entries.isEmpty() || !groups.isEmpty() ? Optional.empty()
-                : Optional.of(new UnusableSetting(JitConfigProperties.ASSIGNABLE_GROUPS, "UNKNOWN_ASSIGNABLE_GROUP",
+                : Optional.of(new UnusableSetting(JitConfigProperties.ASSIGNABLE_GROUPS, ProblemCode.UNKNOWN_ASSIGNABLE_GROUP,
                 "none of its entries names exactly one group of this realm (" + String.join(", ", entries) + ")"));
     }
 

@@ -1,5 +1,7 @@
 package io.jitprovisioning.groups;
 
+import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_GROUPS;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class GroupResolver {
     /** Assignable groups as the realm resolves them, looked up once. */
     public GroupAllowlist allowlist() {
         if (allowlist == null) {
-            allowlist = GroupAllowlist.resolve(settings.assignableGroups(), directory);
+            allowlist = GroupAllowlist.resolve(settings.get(ASSIGNABLE_GROUPS), directory);
         }
         return allowlist;
     }

@@ -60,7 +60,7 @@ public final class RealmGroupDirectory implements GroupDirectory {
      * Never {@code equalsIgnoreCase}, which takes 'ı' for 'i' and 'ſ' for 's'; and lower case alone takes the Kelvin
      * sign for 'k', whose upper case it is not.
      */
-    static boolean sameIgnoringCase(String a, String b) {
+    public static boolean sameIgnoringCase(String a, String b) {
         return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT)) && a.toUpperCase(Locale.ROOT).equals(b.toUpperCase(Locale.ROOT));
     }
 

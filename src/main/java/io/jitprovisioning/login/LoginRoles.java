@@ -1,13 +1,15 @@
 package io.jitprovisioning.login;
 
+import static io.jitprovisioning.config.JitConfigProperties.IDP_MANAGED_ROLES;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.jitprovisioning.admission.SignInOutcome.AccountKind;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
-import io.jitprovisioning.login.BrokeredLogin.Account;
 import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
 import io.jitprovisioning.refusal.JitError;
@@ -43,7 +45,7 @@ final class LoginRoles {
     /** The roles this sign-in asks for: from the IdP's role values when it manages roles, else the default role. */
     RoleDecision decision() {
         if (decision == null) {
-            decision = settings.idpManagedRoles()
+            decision = settings.get(IDP_MANAGED_ROLES)
                     ? resolver.resolve(attributes.values(settings.attributesFor(AttributeTarget.USER_ROLE)))
                     : resolver.defaultDecision(List.of());
         }
@@ -57,19 +59,19 @@ final class LoginRoles {
 
     /** Set when the unknown-role policy is DENY and nothing the IdP sent may be granted. */
     Optional<JitError> refusal() {
-        return settings.idpManagedRoles() && decision().isRefused() ? Optional.of(decision().refusal()) : Optional.empty();
+        return settings.get(IDP_MANAGED_ROLES) && decision().isRefused() ? Optional.of(decision().refusal()) : Optional.empty();
     }
 
     /**
      * The roles for one account. {@code KEEP_CURRENT} gives a new account the default role, and keeps what this IdP
      * granted an existing one, but never a role that has since become protected or left the allowlist.
      */
-    RoleDecision forAccount(Account account, Grants grants) {
+    RoleDecision forAccount(AccountKind account, Grants grants) {
         RoleDecision wanted = decision();
         if (wanted.outcome() != RoleDecision.Outcome.KEEP_CURRENT) {
             return wanted;
         }
-        if (account == Account.NEW) {
+        if (account == AccountKind.NEW) {
             return resolver.defaultDecision(wanted.refused());
         }
         Set<RoleRef> kept = grants.of(idpAlias, GrantKind.ROLE).stream()

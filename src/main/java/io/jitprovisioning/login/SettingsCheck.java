@@ -1,5 +1,8 @@
 package io.jitprovisioning.login;
 
+import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_GROUPS;
+import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_ROLES;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +10,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import io.jitprovisioning.admission.Admission;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.UnusableSetting;
 import io.jitprovisioning.groups.GroupAllowlist;
@@ -36,8 +38,8 @@ public final class SettingsCheck {
     }
 
     public static SettingsCheck of(KeycloakSession session, RealmModel realm, JitSettings settings) {
-        return new SettingsCheck(settings, RoleAllowlist.resolve(settings.assignableRoles(), new RealmRoleDirectory(session, realm)),
-                GroupAllowlist.resolve(settings.assignableGroups(), new RealmGroupDirectory(session, realm)));
+        return new SettingsCheck(settings, RoleAllowlist.resolve(settings.get(ASSIGNABLE_ROLES), new RealmRoleDirectory(session, realm)),
+                GroupAllowlist.resolve(settings.get(ASSIGNABLE_GROUPS), new RealmGroupDirectory(session, realm)));
     }
 
     /** The settings that refuse every sign-in until fixed, in the order of the mapper's form. */
@@ -53,11 +55,11 @@ public final class SettingsCheck {
      * An administrator must fix the setting, and nobody else can: said at WARN for each refused sign-in, naming the
      * realm, the identity provider and the setting's key, never the person.
      */
-    public static void warnIfRefused(String realmName, String idpAlias, Admission.Refuse refusal) {
-        if (refusal.code() == JitError.SETTINGS_INVALID) {
+    public static void warnIfRefused(String realmName, String idpAlias, JitError code, String rule) {
+        if (code == JitError.SETTINGS_INVALID) {
             LOG.warnf("JIT refused a sign-in through identity provider %s in realm %s: the JIT mapper's setting %s is set but "
                     + "unusable, so every sign-in through it is refused (SETTINGS_INVALID) until an administrator fixes it",
-                    idpAlias, realmName, refusal.rule());
+                    idpAlias, realmName, rule);
         }
     }
 

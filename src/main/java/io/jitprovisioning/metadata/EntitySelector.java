@@ -7,6 +7,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 /** Picks the identity provider to check: the root EntityDescriptor, or one entity of an EntitiesDescriptor. */
 final class EntitySelector {
 
@@ -24,7 +26,7 @@ final class EntitySelector {
         if (Dom.isMetadata(root, "EntitiesDescriptor")) {
             return fromAggregate(root, chosenEntityId, report);
         }
-        throw new MetadataRejection(IssueCode.NOT_ENTITY_DESCRIPTOR, Messages.notEntityDescriptor());
+        throw new MetadataRejection(ProblemCode.NOT_ENTITY_DESCRIPTOR, Messages.notEntityDescriptor());
     }
 
     static String entityId(Element entity) {
@@ -33,17 +35,17 @@ final class EntitySelector {
 
     private static SelectedIdp fromEntity(Element entity, String chosenEntityId) throws MetadataRejection {
         if (chosenEntityId != null && !chosenEntityId.equals(entityId(entity))) {
-            throw new MetadataRejection(IssueCode.MISSING_IDP_SSO_DESCRIPTOR,
+            throw new MetadataRejection(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR,
                     Messages.otherEntityDescribed(entityId(entity)));
         }
         List<Element> idpDescriptors = Dom.metadataChildren(entity, "IDPSSODescriptor");
         if (idpDescriptors.isEmpty()) {
             boolean serviceProvider = !Dom.metadataChildren(entity, "SPSSODescriptor").isEmpty();
-            throw new MetadataRejection(IssueCode.MISSING_IDP_SSO_DESCRIPTOR,
+            throw new MetadataRejection(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR,
                     serviceProvider ? Messages.serviceProviderOnly() : Messages.noIdpDescriptor());
         }
         Element saml2 = saml2IdpDescriptor(entity)
-                .orElseThrow(() -> new MetadataRejection(IssueCode.MISSING_IDP_SSO_DESCRIPTOR, Messages.noSaml2Idp()));
+                .orElseThrow(() -> new MetadataRejection(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR, Messages.noSaml2Idp()));
         return new SelectedIdp(entity, saml2);
     }
 
@@ -58,17 +60,17 @@ final class EntitySelector {
                     return new SelectedIdp(idp, saml2IdpDescriptor(idp).orElseThrow());
                 }
             }
-            throw new MetadataRejection(IssueCode.MISSING_IDP_SSO_DESCRIPTOR, idps.isEmpty()
+            throw new MetadataRejection(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR, idps.isEmpty()
                     ? Messages.noIdpInAggregate(entities.size()) : Messages.chosenEntityNotFound(idpIds));
         }
         if (idps.isEmpty()) {
-            throw new MetadataRejection(IssueCode.MISSING_IDP_SSO_DESCRIPTOR,
+            throw new MetadataRejection(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR,
                     Messages.noIdpInAggregate(entities.size()));
         }
         if (idps.size() > 1) {
-            throw new MetadataRejection(IssueCode.MULTIPLE_IDPS, Messages.multipleIdps(idpIds));
+            throw new MetadataRejection(ProblemCode.MULTIPLE_IDPS, Messages.multipleIdps(idpIds));
         }
-        report.add(IssueCode.AGGREGATE_SINGLE_IDP, Messages.aggregateSingleIdp(entities.size()));
+        report.add(ProblemCode.AGGREGATE_SINGLE_IDP, Messages.aggregateSingleIdp(entities.size()));
         return new SelectedIdp(idps.get(0), saml2IdpDescriptor(idps.get(0)).orElseThrow());
     }
 

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import org.w3c.dom.Element;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 /** Reads the endpoints and settings of an IDPSSODescriptor that Keycloak's SAML identity provider needs. */
 final class IdpEndpoints {
     private IdpEndpoints() {
@@ -45,9 +47,9 @@ final class IdpEndpoints {
             }
         }
         if (supported == 0) {
-            report.add(IssueCode.MISSING_SSO_SERVICE, Messages.missingSsoService());
+            report.add(ProblemCode.MISSING_SSO_SERVICE, Messages.missingSsoService());
         } else if (invalidLocations > 0) {
-            report.add(IssueCode.INVALID_SSO_LOCATION, Messages.invalidSsoLocation(invalidLocations));
+            report.add(ProblemCode.INVALID_SSO_LOCATION, Messages.invalidSsoLocation(invalidLocations));
         }
     }
 

@@ -1,18 +1,21 @@
 package io.jitprovisioning.metadata;
 
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
+
 /** A problem after which no further check makes sense (nothing to parse, or no identity provider to look at). */
 final class MetadataRejection extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final transient MetadataIssue issue;
+    private final transient Problem issue;
 
-    MetadataRejection(IssueCode code, String message) {
+    MetadataRejection(ProblemCode code, String message) {
         // No stack trace: this is an expected outcome, not a bug.
         super(code.name(), null, false, false);
-        this.issue = new MetadataIssue(code, message);
+        this.issue = new Problem(code, message);
     }
 
-    MetadataIssue issue() {
+    Problem issue() {
         return issue;
     }
 }

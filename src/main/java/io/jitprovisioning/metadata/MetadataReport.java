@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import io.jitprovisioning.problem.Problem;
+
 /**
  * What {@link MetadataValidator} found in an identity provider's SAML metadata. The data fields hold whatever
  * could be read even when there are errors; only use them to configure an identity provider when
@@ -31,8 +33,8 @@ public record MetadataReport(
         List<CertificateInfo> certificates,
         List<String> nameIdFormats,
         Boolean wantAuthnRequestsSigned,
-        List<MetadataIssue> warnings,
-        List<MetadataIssue> errors) {
+        List<Problem> warnings,
+        List<Problem> errors) {
 
     public MetadataReport {
         ssoServices = List.copyOf(ssoServices);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import org.w3c.dom.Document;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 /**
  * Checks that uploaded or downloaded SAML 2.0 metadata describes an identity provider Keycloak can use, and
  * extracts what is needed to configure it. Parsing is hardened against XXE, entity expansion and oversized input,
@@ -36,27 +38,27 @@ public final class MetadataValidator {
             report.add(rejection.issue());
         } catch (RuntimeException unexpected) {
             // Fail closed: a file that breaks the checks must not be usable.
-            report.add(IssueCode.NOT_WELL_FORMED, Messages.unreadable());
+            report.add(ProblemCode.NOT_WELL_FORMED, Messages.unreadable());
         }
         return report.build();
     }
 
     private void check(byte[] xml, String chosenEntityId, ReportBuilder report) throws MetadataRejection {
         if (xml == null || xml.length == 0) {
-            throw new MetadataRejection(IssueCode.NOT_WELL_FORMED, Messages.empty());
+            throw new MetadataRejection(ProblemCode.NOT_WELL_FORMED, Messages.empty());
         }
         if (xml.length > MAX_BYTES) {
-            throw new MetadataRejection(IssueCode.TOO_LARGE, Messages.tooLarge(xml.length));
+            throw new MetadataRejection(ProblemCode.TOO_LARGE, Messages.tooLarge(xml.length));
         }
         Document document = SafeXmlParser.parse(xml);
         EntitySelector.SelectedIdp idp = EntitySelector.select(document.getDocumentElement(), chosenEntityId, report);
 
         report.entityId = EntitySelector.entityId(idp.entity());
         if (report.entityId == null) {
-            report.add(IssueCode.MISSING_ENTITY_ID, Messages.missingEntityId());
+            report.add(ProblemCode.MISSING_ENTITY_ID, Messages.missingEntityId());
         }
         if (ValidUntil.passed(idp.entity(), clock.instant())) {
-            report.add(IssueCode.METADATA_EXPIRED, Messages.metadataExpired());
+            report.add(ProblemCode.METADATA_EXPIRED, Messages.metadataExpired());
         }
         IdpEndpoints.read(idp.idpDescriptor(), report);
         SigningCertificates.check(idp.idpDescriptor(), clock, report);

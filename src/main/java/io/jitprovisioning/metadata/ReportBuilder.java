@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
+
 /** Collects findings while the checks run, then freezes them into a {@link MetadataReport}. */
 final class ReportBuilder {
     String entityId;
@@ -14,14 +17,14 @@ final class ReportBuilder {
     final Set<String> signingCertificates = new LinkedHashSet<>();
     final List<CertificateInfo> certificates = new ArrayList<>();
     final Set<String> nameIdFormats = new LinkedHashSet<>();
-    private final List<MetadataIssue> warnings = new ArrayList<>();
-    private final List<MetadataIssue> errors = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+    private final List<Problem> errors = new ArrayList<>();
 
-    void add(IssueCode code, String message) {
-        add(new MetadataIssue(code, message));
+    void add(ProblemCode code, String message) {
+        add(new Problem(code, message));
     }
 
-    void add(MetadataIssue issue) {
+    void add(Problem issue) {
         (issue.code().isError() ? errors : warnings).add(issue);
     }
 

@@ -12,6 +12,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 /**
  * Parses untrusted XML into a namespace-aware DOM with everything that can reach outside the document switched
  * off: DOCTYPE (and with it every entity), external DTDs and schemas, XInclude.
@@ -33,7 +35,7 @@ public final class SafeXmlParser {
      */
     public static Document parseUntrusted(byte[] xml) {
         if (xml.length > MetadataValidator.MAX_BYTES) {
-            throw new IllegalArgumentException(IssueCode.TOO_LARGE.name());
+            throw new IllegalArgumentException(ProblemCode.TOO_LARGE.name());
         }
         try {
             return parse(xml);
@@ -44,7 +46,7 @@ public final class SafeXmlParser {
 
     static Document parse(byte[] xml) throws MetadataRejection {
         if (DoctypeDetector.declaresDoctype(xml)) {
-            throw new MetadataRejection(IssueCode.DOCTYPE_FORBIDDEN, Messages.doctypeForbidden());
+            throw new MetadataRejection(ProblemCode.DOCTYPE_FORBIDDEN, Messages.doctypeForbidden());
         }
         try {
             DocumentBuilder builder = newFactory().newDocumentBuilder();
@@ -55,12 +57,12 @@ public final class SafeXmlParser {
             return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
             if (mentionsDoctype(e)) {
-                throw new MetadataRejection(IssueCode.DOCTYPE_FORBIDDEN, Messages.doctypeForbidden());
+                throw new MetadataRejection(ProblemCode.DOCTYPE_FORBIDDEN, Messages.doctypeForbidden());
             }
-            throw new MetadataRejection(IssueCode.NOT_WELL_FORMED,
+            throw new MetadataRejection(ProblemCode.NOT_WELL_FORMED,
                     Messages.notWellFormed(e.getLineNumber(), e.getColumnNumber()));
         } catch (SAXException | IOException e) {
-            throw new MetadataRejection(IssueCode.NOT_WELL_FORMED, Messages.notWellFormed(-1, -1));
+            throw new MetadataRejection(ProblemCode.NOT_WELL_FORMED, Messages.notWellFormed(-1, -1));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK XML parser lacks a required security feature", e);
         }

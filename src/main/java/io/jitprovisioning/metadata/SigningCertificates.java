@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 /** Reads the certificates of an IDPSSODescriptor's KeyDescriptors and judges the ones usable for signatures. */
 final class SigningCertificates {
     private final Clock clock;
@@ -57,19 +59,19 @@ final class SigningCertificates {
 
     private void addIssues(ReportBuilder report) {
         if (signingElements == 0) {
-            report.add(IssueCode.MISSING_SIGNING_CERTIFICATE, Messages.missingSigningCertificate());
+            report.add(ProblemCode.MISSING_SIGNING_CERTIFICATE, Messages.missingSigningCertificate());
         } else if (signingDecoded == 0) {
-            report.add(IssueCode.INVALID_CERTIFICATE, Messages.invalidCertificate(signingElements));
+            report.add(ProblemCode.INVALID_CERTIFICATE, Messages.invalidCertificate(signingElements));
         }
         if (expired > 0) {
-            report.add(IssueCode.CERTIFICATE_EXPIRED, Messages.certificatesExpired(expired, signingDecoded));
+            report.add(ProblemCode.CERTIFICATE_EXPIRED, Messages.certificatesExpired(expired, signingDecoded));
         }
         if (notYetValid > 0) {
-            report.add(IssueCode.CERTIFICATE_NOT_YET_VALID,
+            report.add(ProblemCode.CERTIFICATE_NOT_YET_VALID,
                     Messages.certificatesNotYetValid(notYetValid, signingDecoded));
         }
         if (pemWrapped > 0) {
-            report.add(IssueCode.CERTIFICATE_PEM_WRAPPED, Messages.pemWrapped(pemWrapped));
+            report.add(ProblemCode.CERTIFICATE_PEM_WRAPPED, Messages.pemWrapped(pemWrapped));
         }
     }
 

@@ -21,7 +21,7 @@ public final class OrganizationDomains {
     }
 
     /** The realm's organizations, when the feature is on for it. */
-    static Optional<OrganizationProvider> provider(KeycloakSession session) {
+    public static Optional<OrganizationProvider> provider(KeycloakSession session) {
         OrganizationProvider provider = session.getProvider(OrganizationProvider.class);
         return provider != null && provider.isEnabled() ? Optional.of(provider) : Optional.empty();
     }

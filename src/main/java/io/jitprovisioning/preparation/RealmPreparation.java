@@ -1,5 +1,7 @@
 package io.jitprovisioning.preparation;
 
+import static io.jitprovisioning.config.JitConfigProperties.DEFAULT_ROLE;
+
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -8,7 +10,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.UserProfileProvider;
 
-import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 
 /**
@@ -32,10 +33,10 @@ public final class RealmPreparation {
             profiles.setConfiguration(config);
             LOG.infof("Updated the JIT provisioning declarations in the user profile of realm %s", realm.getName());
         }
-        if (settings.usesFallbackDefaultRole() && realm.getRole(JitConfigProperties.FALLBACK_DEFAULT_ROLE) == null) {
-            RoleModel role = realm.addRole(JitConfigProperties.FALLBACK_DEFAULT_ROLE);
+        if (needsDefaultRole(realm, settings)) {
+            RoleModel role = realm.addRole(DEFAULT_ROLE.defaultValue());
             role.setDescription(FALLBACK_ROLE_DESCRIPTION);
-            LOG.infof("Created the default role %s in realm %s", JitConfigProperties.FALLBACK_DEFAULT_ROLE, realm.getName());
+            LOG.infof("Created the default role %s in realm %s", DEFAULT_ROLE.defaultValue(), realm.getName());
         }
     }
 
@@ -44,7 +45,7 @@ public final class RealmPreparation {
      * so that concurrent first sign-ins neither fail on the role's unique name nor leave half-made accounts.
      */
     public static void ensure(KeycloakSession session, RealmModel realm, JitSettings settings) {
-        boolean roleMissing = settings.usesFallbackDefaultRole() && realm.getRole(JitConfigProperties.FALLBACK_DEFAULT_ROLE) == null;
+        boolean roleMissing = needsDefaultRole(realm, settings);
         if (!roleMissing && ProfileDeclarations.isCurrent(session.getProvider(UserProfileProvider.class).getConfiguration())) {
             return;
         }
@@ -59,5 +60,10 @@ public final class RealmPreparation {
             // A concurrent first sign-in prepared the realm between our check and our commit.
             LOG.debugf(concurrentlyPrepared, "Realm %s was prepared concurrently", realm.getName());
         }
+    }
+
+    /** The default role is the setting's own default ({@code Agent}), which the realm does not have yet. */
+    private static boolean needsDefaultRole(RealmModel realm, JitSettings settings) {
+        return DEFAULT_ROLE.isDefault(settings.get(DEFAULT_ROLE)) && realm.getRole(DEFAULT_ROLE.defaultValue()) == null;
     }
 }

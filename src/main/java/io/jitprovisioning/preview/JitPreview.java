@@ -8,7 +8,8 @@ import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.fgap.UserPermissionEvaluator;
+
+import io.jitprovisioning.problem.Problem;
 
 /**
  * "What would happen if this person signed in?": a SAML response a user's browser posted, or attributes typed by
@@ -21,22 +22,22 @@ public final class JitPreview {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final SAMLIdentityProviderConfig idp;
-    private final UserPermissionEvaluator users;
+    private final AccountViews views;
 
     /**
      * @param idp   a SAML identity provider
-     * @param users what the administrator may see of users: all of the answer with {@code canView()} (realm-wide),
-     *              and a matched account's id and username with {@code canView(user)}
+     * @param views what the one asking may see of accounts: all of the answer with {@code anyAccount()}, and a
+     *              matched account's id and username with {@code account(user)}
      */
-    public JitPreview(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, UserPermissionEvaluator users) {
+    public JitPreview(KeycloakSession session, RealmModel realm, IdentityProviderModel idp, AccountViews views) {
         this.session = session;
         this.realm = realm;
         this.idp = new SAMLIdentityProviderConfig(idp);
-        this.users = users;
+        this.views = views;
     }
 
     public PreviewReport run(PreviewInput input) {
-        List<SettingsProblems.Problem> problems = SettingsProblems.of(session, realm, idp);
+        List<Problem> problems = SettingsProblems.of(session, realm, idp);
         String kind = input.isResponse() ? "saml_response" : "attributes";
         List<Check> checks = new ArrayList<>();
         AssertionType assertion;
@@ -60,9 +61,9 @@ public final class JitPreview {
             return PreviewReport.invalid(idp.getAlias(), kind, checks, problems);
         }
         SignInPreview signIn = new SignInPreview(session, realm, idp.getAlias());
-        if (!users.canView()) {
+        if (!views.anyAccount()) {
             return WithheldReport.of(idp.getAlias(), kind, checks, signIn.withoutAccounts(identity.context()), problems);
         }
-        return PreviewReport.of(idp.getAlias(), kind, checks, signIn.decide(identity.context()), problems, users::canView);
+        return PreviewReport.of(idp.getAlias(), kind, checks, signIn.decide(identity.context()), problems, views::account);
     }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jitprovisioning.problem.ProblemCode;
 import io.jitprovisioning.StrictJson;
+import io.jitprovisioning.config.RequestField;
 import io.jitprovisioning.saml.SamlAttribute;
 
 /**
@@ -29,10 +31,10 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
     /** Larger input is refused before it is read: twice the 1 MiB a response may have, for base64 and URL encoding. */
     public static final int MAX_CHARS = 2 * 1024 * 1024 + 1024;
 
-    static final String SAML_RESPONSE = "samlResponse";
-    static final String ATTRIBUTES = "attributes";
-    static final String NAME_ID = "nameId";
-    static final String NAME_ID_FORMAT = "nameIdFormat";
+    static final String SAML_RESPONSE = RequestField.SAML_RESPONSE.name();
+    static final String ATTRIBUTES = RequestField.ATTRIBUTES.name();
+    static final String NAME_ID = RequestField.NAME_ID.name();
+    static final String NAME_ID_FORMAT = RequestField.NAME_ID_FORMAT.name();
     private static final Set<String> FIELDS = Set.of(SAML_RESPONSE, ATTRIBUTES, NAME_ID, NAME_ID_FORMAT);
     private static final String SEND = "a JSON object with 'samlResponse', or with 'attributes' (and 'nameId')";
 
@@ -40,14 +42,14 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
     public static final class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        private final String code;
+        private final ProblemCode code;
 
-        Invalid(String code, String message) {
+        Invalid(ProblemCode code, String message) {
             super(message, null);
             this.code = code;
         }
 
-        public String code() {
+        public ProblemCode code() {
             return code;
         }
     }
@@ -59,26 +61,26 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
     /** A JSON body: {@code {"samlResponse": "..."}} or {@code {"attributes": {"role": ["x"]}, "nameId": "..."}}. */
     public static PreviewInput fromJson(String body) {
         if (body == null || body.length() > MAX_CHARS) {
-            throw new Invalid("INVALID_REQUEST", body == null ? "Send " + SEND + "." : "The input is larger than a SAML response may be (1 MiB).");
+            throw new Invalid(ProblemCode.INVALID_REQUEST, body == null ? "Send " + SEND + "." : "The input is larger than a SAML response may be (1 MiB).");
         }
         try {
             return fromJson(StrictJson.object(body, SEND));
         } catch (StrictJson.NotAnObject notAnObject) {
-            throw new Invalid("INVALID_REQUEST", notAnObject.getMessage());
+            throw new Invalid(ProblemCode.INVALID_REQUEST, notAnObject.getMessage());
         }
     }
 
     /** What was pasted in one text field: a JSON object of the form above, or else the SAML response itself. */
     public static PreviewInput fromText(String pasted) {
         if (pasted == null || pasted.isBlank()) {
-            throw new Invalid("INVALID_REQUEST", "Paste a SAMLResponse (base64 as the browser posted it, or the XML), or attributes as JSON.");
+            throw new Invalid(ProblemCode.INVALID_REQUEST, "Paste a SAMLResponse (base64 as the browser posted it, or the XML), or attributes as JSON.");
         }
         String text = pasted.strip();
         if (text.startsWith("{")) {
             return fromJson(text);
         }
         if (pasted.length() > MAX_CHARS) {
-            throw new Invalid("INVALID_REQUEST", "The input is larger than a SAML response may be (1 MiB).");
+            throw new Invalid(ProblemCode.INVALID_REQUEST, "The input is larger than a SAML response may be (1 MiB).");
         }
         return new PreviewInput(text, List.of(), null, null);
     }
@@ -86,37 +88,37 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
     private static PreviewInput fromJson(ObjectNode body) {
         body.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
-                throw new Invalid("UNKNOWN_FIELD", "Unknown field '" + field + "': the fields are " + SAML_RESPONSE + ", "
+                throw new Invalid(ProblemCode.UNKNOWN_FIELD, "Unknown field '" + field + "': the fields are " + SAML_RESPONSE + ", "
                         + ATTRIBUTES + ", " + NAME_ID + " and " + NAME_ID_FORMAT + ".");
             }
         });
         if (body.has(SAML_RESPONSE)) {
             if (body.has(ATTRIBUTES) || body.has(NAME_ID) || body.has(NAME_ID_FORMAT)) {
-                throw new Invalid("INVALID_REQUEST", "Send either 'samlResponse' (it carries its own NameID and attributes), or "
+                throw new Invalid(ProblemCode.INVALID_REQUEST, "Send either 'samlResponse' (it carries its own NameID and attributes), or "
                         + "'attributes' with 'nameId' and 'nameIdFormat': not both.");
             }
-            return new PreviewInput(text(body, SAML_RESPONSE, "INVALID_SAML_RESPONSE"), List.of(), null, null);
+            return new PreviewInput(text(body, RequestField.SAML_RESPONSE), List.of(), null, null);
         }
         if (!body.has(ATTRIBUTES)) {
-            throw new Invalid("INVALID_REQUEST", "Send 'samlResponse' (the SAMLResponse a browser posted), or 'attributes': an "
+            throw new Invalid(ProblemCode.INVALID_REQUEST, "Send 'samlResponse' (the SAMLResponse a browser posted), or 'attributes': an "
                     + "object of attribute names to values, e.g. {\"role\": [\"Engineering\"]}.");
         }
         List<SamlAttribute> attributes = attributes(body.get(ATTRIBUTES));
-        String nameId = body.has(NAME_ID) ? text(body, NAME_ID, "INVALID_NAME_ID") : null;
+        String nameId = body.has(NAME_ID) ? text(body, RequestField.NAME_ID) : null;
         String format = body.has(NAME_ID_FORMAT) ? format(body, nameId) : null;
         return new PreviewInput(null, attributes, nameId, format);
     }
 
     private static List<SamlAttribute> attributes(JsonNode object) {
         if (!object.isObject()) {
-            throw new Invalid("INVALID_ATTRIBUTES", "'attributes' must be an object of attribute names to values, "
+            throw new Invalid(RequestField.ATTRIBUTES.invalidCode(), "'attributes' must be an object of attribute names to values, "
                     + "e.g. {\"role\": [\"Engineering\"], \"email\": \"ada@example.org\"}.");
         }
         List<SamlAttribute> attributes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().isBlank()) {
-                throw new Invalid("INVALID_ATTRIBUTES", "An attribute in 'attributes' has an empty name.");
+                throw new Invalid(RequestField.ATTRIBUTES.invalidCode(), "An attribute in 'attributes' has an empty name.");
             }
             attributes.add(new SamlAttribute(field.getKey(), null, values(field.getKey(), field.getValue())));
         }
@@ -133,16 +135,16 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
             value.forEach(item -> values.add(item.isTextual() ? item.textValue() : null));
         }
         if (!value.isArray() || values.contains(null)) {
-            throw new Invalid("INVALID_ATTRIBUTES", "The attribute '" + name + "' must be a string or an array of strings "
+            throw new Invalid(RequestField.ATTRIBUTES.invalidCode(), "The attribute '" + name + "' must be a string or an array of strings "
                     + "(write numbers and true/false in quotes, as SAML sends them).");
         }
         return values;
     }
 
-    private static String text(JsonNode body, String field, String code) {
-        JsonNode value = body.get(field);
+    private static String text(JsonNode body, RequestField field) {
+        JsonNode value = body.get(field.name());
         if (!value.isTextual() || value.textValue().isBlank()) {
-            throw new Invalid(code, "'" + field + "' must be a non-empty string; leave it out if there is none.");
+            throw new Invalid(field.invalidCode(), "'" + field.name() + "' must be a non-empty string; leave it out if there is none.");
         }
         return value.textValue().strip();
     }
@@ -156,7 +158,7 @@ public record PreviewInput(String samlResponse, List<SamlAttribute> attributes, 
                     + "or urn:oasis:names:tc:SAML:2.0:nameid-format:persistent.";
         }
         if (problem != null) {
-            throw new Invalid("INVALID_NAME_ID_FORMAT", problem);
+            throw new Invalid(RequestField.NAME_ID_FORMAT.invalidCode(), problem);
         }
         return value.textValue().strip();
     }

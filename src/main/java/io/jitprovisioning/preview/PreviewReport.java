@@ -12,7 +12,8 @@ import org.keycloak.models.UserModel;
 
 import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.groups.GroupRef;
-import io.jitprovisioning.login.LoginDecision;
+import io.jitprovisioning.login.AccountUpdate;
+import io.jitprovisioning.problem.Problem;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleRef;
 
@@ -25,7 +26,7 @@ import io.jitprovisioning.roles.RoleRef;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PreviewReport(String identityProvider, String input, List<Check> checks, String withheld, Account account,
                             Decision decision, Memberships roles, Memberships groups, Profile profile,
-                            Organization organization, List<SettingsProblems.Problem> settingsProblems) {
+                            Organization organization, List<Problem> settingsProblems) {
 
     /** The account signed in to, linked or looked at; {@code new} for one that would be created. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -75,19 +76,19 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
         return "invalid_response".equals(decision.outcome());
     }
 
-    static PreviewReport invalid(String alias, String input, List<Check> checks, List<SettingsProblems.Problem> problems) {
+    static PreviewReport invalid(String alias, String input, List<Check> checks, List<Problem> problems) {
         String failed = checks.stream().filter(Check::failed).map(Check::check).findFirst().orElse("parse");
         return new PreviewReport(alias, input, checks, null, null, new Decision("invalid_response", null, failed), Grants.NONE,
                 Grants.NONE, new Profile(List.of(), null, List.of()), null, problems);
     }
 
-    static PreviewReport of(String alias, String input, List<Check> checks, Verdict verdict, List<SettingsProblems.Problem> problems,
+    static PreviewReport of(String alias, String input, List<Check> checks, Verdict verdict, List<Problem> problems,
                             Predicate<UserModel> mayView) {
         Changes changes = verdict.changes() == null ? new Changes() : verdict.changes();
         if (verdict.outcome() == Verdict.Outcome.REFUSE) {
             changes.refused(verdict.refusedRoles());
         }
-        LoginDecision decision = verdict.decision();
+        AccountUpdate decision = verdict.update();
         Profile profile = new Profile(changes.profileUpdated(), null, changes.profileRejected());
         return new PreviewReport(alias, input, checks, null, account(verdict, mayView),
                 new Decision(verdict.outcome().name().toLowerCase(Locale.ROOT), verdict.code(), verdict.rule()),
@@ -105,7 +106,7 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
         return mayView.test(user) ? new Account(user.getId(), user.getUsername(), null, null) : new Account(null, null, null, true);
     }
 
-    private static Grants roles(LoginDecision decision, Changes changes) {
+    private static Grants roles(AccountUpdate decision, Changes changes) {
         if (decision == null || !decision.changesRoles() || decision.roles().outcome() != RoleDecision.Outcome.APPLY) {
             return new Grants(false, List.of(), List.of(), List.of(), changes.refusedRoles());
         }
@@ -113,7 +114,7 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
                 kept(decision.roles().wanted().stream().map(RoleRef::qualifiedName).toList(), changes.granted()), changes.refusedRoles());
     }
 
-    private static Grants groups(LoginDecision decision, Changes changes) {
+    private static Grants groups(AccountUpdate decision, Changes changes) {
         if (decision == null || !decision.changesGroups()) {
             return Grants.NONE;
         }
@@ -130,10 +131,10 @@ public record PreviewReport(String identityProvider, String input, List<Check> c
     }
 
     private static Organization organization(Verdict verdict) {
-        if (verdict.login() == null || verdict.login().organization().isEmpty()) {
+        if (verdict.signIn() == null || verdict.signIn().organization().isEmpty()) {
             return null;
         }
-        var organization = verdict.login().organization().get();
+        var organization = verdict.signIn().organization().get();
         boolean joins = verdict.outcome() == Verdict.Outcome.CREATE
                 || verdict.outcome() == Verdict.Outcome.LINK && !organization.isMember(verdict.account());
         return new Organization(organization.alias(), joins);

@@ -1,6 +1,5 @@
 package io.jitprovisioning.preview;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +17,8 @@ import org.keycloak.saml.processing.core.saml.v2.util.AssertionUtil;
 import org.keycloak.saml.validators.DestinationValidator;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+
+import io.jitprovisioning.KeycloakClock;
 
 /**
  * The checks Keycloak's SAML broker endpoint makes when a response arrives, in its order, each reported on its own:
@@ -81,7 +82,8 @@ final class ResponseChecks {
         if (!add(issuer(assertion.getIssuer() == null ? null : assertion.getIssuer().getValue(), "Assertion"))) {
             return null;
         }
-        AssertionConditions conditions = new AssertionConditions(assertion, destinations, config.getAllowedClockSkew(), Instant.now());
+        AssertionConditions conditions = new AssertionConditions(assertion, destinations, config.getAllowedClockSkew(),
+                KeycloakClock.get().instant());
         List<String> audiences = new ArrayList<>(List.of(urls.entityId()));
         if (response.getDestination() != null) {
             audiences.add(response.getDestination());

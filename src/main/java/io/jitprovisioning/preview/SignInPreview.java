@@ -1,5 +1,6 @@
 package io.jitprovisioning.preview;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,32 +8,29 @@ import java.util.Set;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.broker.provider.IdentityProviderMapperSyncModeDelegate;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import io.jitprovisioning.KeycloakClock;
 import io.jitprovisioning.ProviderIds;
-import io.jitprovisioning.admission.Admission;
-import io.jitprovisioning.config.JitMappers;
+import io.jitprovisioning.admission.SignInOutcome;
 import io.jitprovisioning.config.JitSettings;
-import io.jitprovisioning.login.BrokeredLogin;
-import io.jitprovisioning.login.BrokeredLogin.Account;
-import io.jitprovisioning.login.LoginDecision;
+import io.jitprovisioning.login.SignIn;
+import io.jitprovisioning.login.SignInDecision;
 import io.jitprovisioning.preview.Verdict.Outcome;
 import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
-import io.jitprovisioning.sync.AccountWriter;
+import io.jitprovisioning.sync.RecordedAccountWrites;
+import io.jitprovisioning.sync.SignInWriter;
 
 /**
- * A sign-in of a brokered identity, gone through step by step as Keycloak and the extension go through it, up to the
- * point where something would be written: Keycloak's mappers prepare the identity (the JIT mapper reads it into a
- * {@link BrokeredLogin}); the JIT mapper's gate refuses or lets through ({@link BrokeredLogin#gateRefusal}, the
- * method the real gate calls); a first sign-in then goes to the JIT step's admission, a later one to the mapper's
- * update; and what the writers would change comes from the writers themselves, in a dry run. Nothing is written, no
- * event is sent.
+ * A sign-in of a brokered identity, gone through as Keycloak and the extension go through it, with every write
+ * recorded instead of made: Keycloak's mappers prepare the identity (the JIT mapper reads it into a {@link SignIn});
+ * the one decision of a sign-in ({@link SignInDecision}) decides it; the sign-in's own writer works out what would
+ * change, through {@link RecordedAccountWrites}. Nothing is written, no event is sent.
  */
 final class SignInPreview {
 
@@ -47,6 +45,8 @@ final class SignInPreview {
     private final RealmModel realm;
     private final String alias;
     private final ProvenanceStore provenance;
+    /** Keycloak's, as in a real sign-in: the linking rules' windows are measured on it. */
+    private final Clock clock = KeycloakClock.get();
 
     SignInPreview(KeycloakSession session, RealmModel realm, String alias) {
         this.session = session;
@@ -55,36 +55,40 @@ final class SignInPreview {
         this.provenance = JpaProvenanceStore.of(session);
     }
 
-    /** The JIT mapper's reading of the sign-in (null when the IdP has none), and the mapper itself. */
-    private record Prepared(BrokeredLogin gate, IdentityProviderMapperModel jitMapper) {
+    /** The sign-in as the extension reads it, and the JIT mapper (null when the IdP has none: the JIT step alone). */
+    private record Prepared(SignIn signIn, IdentityProviderMapperModel jitMapper) {
     }
 
     Verdict decide(BrokeredIdentityContext context) {
         Prepared prepared = prepare(context);
-        UserModel linked = session.users().getUserByFederatedIdentity(realm,
-                new FederatedIdentityModel(alias, context.getId(), context.getUsername()));
-        return linked != null ? returning(linked, prepared.gate(), prepared.jitMapper(), context) : firstSignIn(prepared.gate(), context);
+        SignIn signIn = prepared.signIn();
+        Optional<UserModel> linked = signIn.linkedAccount();
+        if (linked.isPresent()) {
+            return returning(signIn, linked.get(), prepared.jitMapper(), context);
+        }
+        return verdict(SignInDecision.firstSignIn(signIn), signIn);
     }
 
     /**
      * The sign-in as far as it goes whoever the account is, for an administrator who may not view users: Keycloak's
-     * mappers prepare the identity as for {@link #decide}, and no account is looked up, not even the linked one. The
-     * JIT mapper's reading when the IdP has one (its gate runs first at every sign-in), else the JIT step's.
+     * mappers prepare the identity as for {@link #decide}, and no account is looked up, not even the linked one.
      */
-    BrokeredLogin withoutAccounts(BrokeredIdentityContext context) {
-        BrokeredLogin gate = prepare(context).gate();
-        return gate != null ? gate : new BrokeredLogin(session, realm, context, JitMappers.settingsOf(session, alias), provenance);
+    SignIn withoutAccounts(BrokeredIdentityContext context) {
+        return prepare(context).signIn();
     }
 
-    /** IdentityBrokerService.authenticated: every mapper's first pass, in the order Keycloak keeps them. */
+    /**
+     * IdentityBrokerService.authenticated: every mapper's first pass, in the order Keycloak keeps them. The sign-in is
+     * then read from the identity as every mapper left it, as the JIT step reads it in the first-login flow.
+     */
     private Prepared prepare(BrokeredIdentityContext context) {
-        BrokeredLogin gate = null;
+        JitSettings settings = JitSettings.absent();
         IdentityProviderMapperModel jitMapper = null;
         for (IdentityProviderMapperModel mapper : session.identityProviders().getMappersByAliasStream(alias).toList()) {
-            if (ProviderIds.MAPPER.equals(mapper.getIdentityProviderMapper()) && gate == null) {
+            if (ProviderIds.MAPPER.equals(mapper.getIdentityProviderMapper()) && jitMapper == null) {
                 jitMapper = mapper;
-                gate = new BrokeredLogin(session, realm, context, JitSettings.from(mapper), provenance);
-                gate.shareProfile(context);
+                settings = JitSettings.from(mapper);
+                new SignIn(session, realm, context, settings, provenance, clock).handProfileTo(context);
             } else if (CONTEXT_ONLY_MAPPERS.contains(mapper.getIdentityProviderMapper())) {
                 IdentityProviderMapper target = (IdentityProviderMapper) session.getKeycloakSessionFactory()
                         .getProviderFactory(IdentityProviderMapper.class, mapper.getIdentityProviderMapper());
@@ -93,69 +97,44 @@ final class SignInPreview {
                 }
             }
         }
-        return new Prepared(gate, jitMapper);
+        // Without a JIT mapper, the JIT step reads the sign-in with no settings (invitation only).
+        return new Prepared(new SignIn(session, realm, context, settings, provenance, clock), jitMapper);
     }
 
     /** A later sign-in: the mapper's gate, then its update (when the sync mode lets Keycloak call it). */
-    private Verdict returning(UserModel user, BrokeredLogin gate, IdentityProviderMapperModel jitMapper, BrokeredIdentityContext context) {
-        if (gate == null) {
+    private Verdict returning(SignIn signIn, UserModel user, IdentityProviderMapperModel jitMapper, BrokeredIdentityContext context) {
+        if (jitMapper == null) {
             return new Verdict(Outcome.SIGN_IN, null, "LINKED_IDENTITY", user, null, null, List.of(), null);
-        }
-        Optional<Admission.Refuse> refusal = gate.gateRefusal(false);
-        if (refusal.isPresent()) {
-            return refused(refusal.get(), user, gate);
         }
         IdentityProviderSyncMode sync = IdentityProviderMapperSyncModeDelegate.combineIdpAndMapperSyncMode(
                 context.getIdpConfig().getSyncMode(), jitMapper.getSyncMode());
-        if (sync != IdentityProviderSyncMode.FORCE && sync != IdentityProviderSyncMode.LEGACY) {
-            return new Verdict(Outcome.SIGN_IN, null, "LINKED_IDENTITY", user, null, null, List.of(), gate);
+        SignInOutcome outcome = SignInDecision.returning(signIn, user);
+        if (!(outcome instanceof SignInOutcome.Refuse) && sync != IdentityProviderSyncMode.FORCE && sync != IdentityProviderSyncMode.LEGACY) {
+            return new Verdict(Outcome.SIGN_IN, null, outcome.rule(), user, null, null, List.of(), signIn);
         }
-        return applied(Outcome.SIGN_IN, "LINKED_IDENTITY", user, gate, Account.RETURNING);
+        return verdict(outcome, signIn);
     }
 
-    /** A first sign-in: the mapper's gate, then the JIT step's admission, as the first-login flow runs it. */
-    private Verdict firstSignIn(BrokeredLogin gate, BrokeredIdentityContext context) {
-        if (gate != null) {
-            Optional<Admission.Refuse> refusal = gate.gateRefusal(true);
-            if (refusal.isPresent()) {
-                return refused(refusal.get(), refusal.get().account(), gate);
-            }
+    /** The outcome, and what its writes would change: the sign-in's own writer, with every write recorded. */
+    private Verdict verdict(SignInOutcome outcome, SignIn signIn) {
+        if (outcome instanceof SignInOutcome.Refuse refusal) {
+            return new Verdict(Outcome.REFUSE, refusal.code().name(), refusal.rule(), refusal.account(), null, null,
+                    refusal.refusedRoles(), signIn);
         }
-        context.setModelUsername(modelUsername(context));
-        BrokeredLogin step = new BrokeredLogin(session, realm, context, JitMappers.settingsOf(session, alias), provenance);
-        Admission admission = step.admission();
-        if (admission instanceof Admission.Link link) {
-            return applied(Outcome.LINK, link.rule(), link.user(), step, Account.LINKED);
+        SignInWriter.Result result = new SignInWriter(signIn, new RecordedAccountWrites()).apply(outcome);
+        if (result instanceof SignInWriter.Result.Refused refused) {
+            return new Verdict(Outcome.REFUSE, refused.code().name(), refused.rule(), account(outcome), null, null, List.of(), signIn);
         }
-        if (admission instanceof Admission.Create create) {
-            return applied(Outcome.CREATE, create.rule(), null, step, Account.NEW);
-        }
-        return refused((Admission.Refuse) admission, ((Admission.Refuse) admission).account(), step);
+        SignInWriter.Result.Written written = (SignInWriter.Result.Written) result;
+        Outcome shown = outcome instanceof SignInOutcome.Create ? Outcome.CREATE
+                : outcome instanceof SignInOutcome.Link ? Outcome.LINK : Outcome.SIGN_IN;
+        return new Verdict(shown, null, outcome.rule(), written.account(), written.update(), written.changes(), List.of(), signIn);
     }
 
-    private Verdict applied(Outcome outcome, String rule, UserModel user, BrokeredLogin login, Account account) {
-        LoginDecision decision = login.decisionFor(user, account);
-        return new Verdict(outcome, null, rule, user, decision, AccountWriter.plan(session, realm, provenance, user, decision),
-                List.of(), login);
-    }
-
-    private static Verdict refused(Admission.Refuse refusal, UserModel account, BrokeredLogin login) {
-        return new Verdict(Outcome.REFUSE, refusal.code().name(), refusal.rule(), account, null, null,
-                login.rolesBehindRefusal(), login);
-    }
-
-    /** The username IdentityBrokerService gives a new account before the first-login flow starts. */
-    private String modelUsername(BrokeredIdentityContext context) {
-        String username = context.getModelUsername();
-        if (username == null) {
-            if (realm.isRegistrationEmailAsUsername() && context.getEmail() != null && !context.getEmail().isBlank()) {
-                username = context.getEmail();
-            } else if (context.getUsername() == null) {
-                username = alias + "." + context.getId();
-            } else {
-                username = context.getUsername();
-            }
+    private static UserModel account(SignInOutcome outcome) {
+        if (outcome instanceof SignInOutcome.Link link) {
+            return link.account();
         }
-        return username.trim();
+        return outcome instanceof SignInOutcome.Update update ? update.account() : null;
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.keycloak.models.UserModel;
 
 import io.jitprovisioning.events.Changes;
-import io.jitprovisioning.login.BrokeredLogin;
-import io.jitprovisioning.login.LoginDecision;
+import io.jitprovisioning.login.AccountUpdate;
+import io.jitprovisioning.login.SignIn;
 import io.jitprovisioning.roles.RefusedRole;
 
 /**
@@ -16,13 +16,14 @@ import io.jitprovisioning.roles.RefusedRole;
  * @param code         the refusal code, or null
  * @param rule         the rule or setting that decided
  * @param account      the account signed in to, linked, or looked at by a refusal; null for a new account or none
- * @param decision     what the sign-in writes, or null when it is refused
- * @param changes      what those writes would change, worked out by the writers in a dry run; null when refused
+ * @param update       what the sign-in wants on the account, or null when it is refused or writes nothing
+ * @param changes      what those writes would change, worked out by the sign-in's own writer with the writes recorded
+ *                     instead of made; null when refused
  * @param refusedRoles the role values behind a role refusal (policy DENY)
- * @param login        the sign-in as the extension reads it (for its organization); null when the extension plays no part
+ * @param signIn       the sign-in as the extension reads it (for its organization); null when the extension plays no part
  */
-record Verdict(Outcome outcome, String code, String rule, UserModel account, LoginDecision decision, Changes changes,
-               List<RefusedRole> refusedRoles, BrokeredLogin login) {
+record Verdict(Outcome outcome, String code, String rule, UserModel account, AccountUpdate update, Changes changes,
+               List<RefusedRole> refusedRoles, SignIn signIn) {
 
     enum Outcome { CREATE, LINK, SIGN_IN, REFUSE }
 }

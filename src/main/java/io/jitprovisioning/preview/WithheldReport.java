@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import io.jitprovisioning.admission.Admission;
+import io.jitprovisioning.admission.SignInOutcome;
 import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.groups.GroupDecision;
 import io.jitprovisioning.groups.GroupRef;
-import io.jitprovisioning.login.BrokeredLogin;
+import io.jitprovisioning.login.SignIn;
 import io.jitprovisioning.preview.PreviewReport.Decision;
 import io.jitprovisioning.preview.PreviewReport.Organization;
 import io.jitprovisioning.preview.PreviewReport.Profile;
 import io.jitprovisioning.preview.PreviewReport.Wanted;
+import io.jitprovisioning.problem.Problem;
 import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.profile.UserAttributes;
 import io.jitprovisioning.roles.RoleDecision;
@@ -22,12 +23,12 @@ import io.jitprovisioning.roles.RoleRef;
  * The answer for an administrator who may view identity providers but not users. Which account a sign-in matches,
  * and with it the rule, the roles kept or revoked, the profile changes and whether the account joins the
  * organization, would tell who exists and what they hold: none of it is worked out. What holds whoever the account
- * is stays: the checks, the settings problems, the refusals that apply to everyone ({@link BrokeredLogin#refusal()},
+ * is stays: the checks, the settings problems, the refusals that apply to everyone ({@link SignIn#refusal()},
  * the same method the sign-in asks), what the IdP's values ask for, and the profile fields they would set.
  */
 final class WithheldReport {
 
-    /** The decision's rule when the answer depends on accounts: public contract, in the README. */
+    /** The decision's rule when the answer depends on accounts: public contract, in docs/rest-api.md. */
     static final String RULE = "VIEW_USERS_REQUIRED";
     static final String OUTCOME = "withheld";
     static final String WITHHELD = "The rest of this answer depends on existing accounts (which account matches, the rule, "
@@ -39,8 +40,8 @@ final class WithheldReport {
     private WithheldReport() {
     }
 
-    static PreviewReport of(String alias, String input, List<Check> checks, BrokeredLogin login, List<SettingsProblems.Problem> problems) {
-        Optional<Admission.Refuse> refusal = login.refusal();
+    static PreviewReport of(String alias, String input, List<Check> checks, SignIn login, List<Problem> problems) {
+        Optional<SignInOutcome.Refuse> refusal = login.refusal();
         Decision decision = refusal.map(refuse -> new Decision("refuse", refuse.code().name(), refuse.rule()))
                 .orElse(new Decision(OUTCOME, null, RULE));
         return new PreviewReport(alias, input, checks, WITHHELD, null, decision, roles(login.roleDecision()),

@@ -2,7 +2,7 @@ package io.jitprovisioning.refusal;
 
 /**
  * Why the extension refused a sign-in. The names are public: they appear on the refusal page, in the
- * {@code jit_error} event detail and in the README.
+ * {@code jit_error} event detail and in docs/reference.md (ReferenceDocTest).
  */
 public enum JitError {
     /** JIT provisioning is off (or the IdP has no JIT mapper) and no account exists for the user. */

@@ -1,5 +1,7 @@
 package io.jitprovisioning.roles;
 
+import static io.jitprovisioning.config.JitConfigProperties.DEFAULT_ROLE;
+
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -18,10 +20,10 @@ public final class DefaultRoles {
     }
 
     public static Optional<RoleRef> find(RoleDirectory directory, JitSettings settings, String idpAlias, String realmName) {
-        Optional<RoleRef> role = directory.find(settings.defaultRole()).or(() -> directory.findExactly(settings.defaultRole()));
+        Optional<RoleRef> role = directory.find(settings.get(DEFAULT_ROLE)).or(() -> directory.findExactly(settings.get(DEFAULT_ROLE)));
         if (role.isEmpty()) {
             LOG.warnf("The default role '%s' of identity provider %s in realm %s does not exist: no default role granted",
-                    settings.defaultRole(), idpAlias, realmName);
+                    settings.get(DEFAULT_ROLE), idpAlias, realmName);
         }
         return role;
     }

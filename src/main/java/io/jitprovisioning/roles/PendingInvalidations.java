@@ -37,16 +37,16 @@ final class PendingInvalidations {
      * Applies the change when the session's transaction ends, or now when there is none. One after-completion step
      * per session, however many changes it makes (a partial import reports thousands).
      */
-    static void afterTransaction(KeycloakSession session, Pending change) {
+    static void afterTransaction(KeycloakSession session, RoleNameIndex index, Pending change) {
         if (session == null || !session.getTransactionManager().isActive()) {
-            AfterCompletion.apply(change.roles(), change.clients());
+            AfterCompletion.apply(index, change.roles(), change.clients());
             return;
         }
         if (session.getAttribute(PENDING) instanceof AfterCompletion pending) {
             pending.add(change);
             return;
         }
-        AfterCompletion pending = new AfterCompletion();
+        AfterCompletion pending = new AfterCompletion(index);
         pending.add(change);
         session.setAttribute(PENDING, pending);
         session.getTransactionManager().enlistAfterCompletion(pending);
@@ -55,22 +55,27 @@ final class PendingInvalidations {
     /** The changes collected in one session, applied when its transaction ends, committed or rolled back. */
     private static final class AfterCompletion implements KeycloakTransaction {
 
+        private final RoleNameIndex index;
         private final Set<String> roles = new HashSet<>();
         private final Set<String> clients = new HashSet<>();
         private boolean active;
+
+        AfterCompletion(RoleNameIndex index) {
+            this.index = index;
+        }
 
         synchronized void add(Pending change) {
             roles.addAll(change.roles());
             clients.addAll(change.clients());
         }
 
-        static void apply(Set<String> roles, Set<String> clients) {
-            roles.forEach(RoleNameIndex::invalidate);
-            clients.forEach(RoleNameIndex::clientsChanged);
+        static void apply(RoleNameIndex index, Set<String> roles, Set<String> clients) {
+            roles.forEach(index::invalidate);
+            clients.forEach(index::clientsChanged);
         }
 
         private synchronized void apply() {
-            apply(roles, clients);
+            apply(index, roles, clients);
             active = false;
         }
 

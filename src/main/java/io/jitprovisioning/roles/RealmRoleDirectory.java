@@ -15,7 +15,7 @@ import org.keycloak.models.RoleModel;
  * The role directory of one realm, for one sign-in (or one admin request). Names are matched by the rules of
  * {@link IndexedRoleLookup} against this node's snapshot of the realm's role names ({@link RoleNameIndex}), so that
  * a value costs a few hash lookups whatever the number of roles, clients and groups in the realm. When there is no
- * usable snapshot (a realm too large to index, or building one failed) the same rules run on Keycloak's database
+ * usable snapshot (a realm too large to index, building one failed, or the index's provider is disabled) the same rules run on Keycloak's database
  * searches instead ({@link SearchedRoleLookup}): slower, never wrong.
  */
 public final class RealmRoleDirectory implements RoleDirectory {
@@ -25,12 +25,14 @@ public final class RealmRoleDirectory implements RoleDirectory {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final IndexedRoleLookup<ClientModel, RoleModel> indexed;
+    private final Optional<RoleNameIndex> index;
     private RoleNames names;
 
     public RealmRoleDirectory(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
         this.indexed = new IndexedRoleLookup<>(new KeycloakModel(realm));
+        this.index = RoleNameIndex.of(session.getKeycloakSessionFactory());
     }
 
     @Override
@@ -111,7 +113,7 @@ public final class RealmRoleDirectory implements RoleDirectory {
                 return fromSnapshot.apply(snapshot);
             } catch (IndexedRoleLookup.StaleSnapshot stale) {
                 LOG.debugf("Role name index of realm %s out of date (%s): rebuilding it", realm.getName(), stale.getMessage());
-                RoleNameIndex.invalidate(realm.getId());
+                index.ifPresent(nodeIndex -> nodeIndex.invalidate(realm.getId()));
                 names = null;
             }
         }
@@ -121,7 +123,7 @@ public final class RealmRoleDirectory implements RoleDirectory {
     private RoleNames names() {
         if (names == null) {
             try {
-                names = RoleNameIndex.of(session, realm);
+                names = index.map(nodeIndex -> nodeIndex.names(session, realm)).orElse(null);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Could not index the role names of realm %s: looking them up in the database", realm.getName());
                 return null;

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.UnusableSetting;
+import io.jitprovisioning.problem.ProblemCode;
 
 /**
  * Assignable roles as this realm resolves them. An entry names a role as the role values do ({@code role} or
@@ -44,7 +45,7 @@ public record RoleAllowlist(List<String> entries, Set<String> roleIds, List<Stri
     /** Set, and no entry names a role of the realm. */
     public Optional<UnusableSetting> unusable() {
         return entries.isEmpty() || !roleIds.isEmpty() ? Optional.empty()
-                : Optional.of(new UnusableSetting(JitConfigProperties.ASSIGNABLE_ROLES, "UNKNOWN_ASSIGNABLE_ROLE",
+                : Optional.of(new UnusableSetting(JitConfigProperties.ASSIGNABLE_ROLES, ProblemCode.UNKNOWN_ASSIGNABLE_ROLE,
                 "none of its entries names a role of this realm (" + String.join(", ", entries) + ")"));
     }
 

@@ -21,7 +21,7 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
- * Tells {@link RoleNameIndex} when a realm's roles or clients changed, from everything Keycloak reports:
+ * Tells this node's {@link RoleNameIndex} when a realm's roles or clients changed, from everything Keycloak reports:
  * <ul>
  *   <li>admin events of realm roles, client roles, clients and the realm itself (which partial import reports as),
  *       for changes made through the admin console or REST API on this node;</li>
@@ -36,7 +36,7 @@ import org.keycloak.utils.KeycloakSessionUtil;
  * the other node's commit. Role changes drop the realm's snapshot; client changes only make it forget which
  * clientIds named no client, since a client's own roles come and go through role events.
  */
-final class RoleIndexInvalidation implements EventListenerProvider {
+final class RoleIndexInvalidation {
 
     /** Keycloak's channel for realm-cache invalidations (InfinispanCacheRealmProviderFactory, not in the SPI jars). */
     static final String REALM_INVALIDATION_EVENTS = "REALM_INVALIDATION_EVENTS";
@@ -46,67 +46,81 @@ final class RoleIndexInvalidation implements EventListenerProvider {
     private static final Logger LOG = Logger.getLogger(RoleIndexInvalidation.class);
     private static final Set<ResourceType> ROLE_CHANGES = Set.of(ResourceType.REALM_ROLE, ResourceType.CLIENT_ROLE, ResourceType.REALM);
 
-    private final KeycloakSession session;
+    private final RoleNameIndex index;
 
-    RoleIndexInvalidation(KeycloakSession session) {
-        this.session = session;
+    RoleIndexInvalidation(RoleNameIndex index) {
+        this.index = index;
     }
 
-    @Override
-    public void onEvent(Event event) {
-        // User events say nothing about roles.
+    /** The global event listener Keycloak asks for in each session: it hears that session's admin events. */
+    EventListenerProvider listenerFor(KeycloakSession session) {
+        return new AdminEvents(this, session);
     }
 
-    @Override
-    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+    private record AdminEvents(RoleIndexInvalidation invalidation, KeycloakSession session) implements EventListenerProvider {
+
+        @Override
+        public void onEvent(Event event) {
+            // User events say nothing about roles.
+        }
+
+        @Override
+        public void onEvent(AdminEvent event, boolean includeRepresentation) {
+            invalidation.onAdminEvent(session, event);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    void onAdminEvent(KeycloakSession session, AdminEvent event) {
         if (event.getRealmId() == null || event.getResourceType() == null) {
             return;
         }
         if (ROLE_CHANGES.contains(event.getResourceType())) {
-            PendingInvalidations.afterTransaction(session, PendingInvalidations.roles(event.getRealmId()));
+            PendingInvalidations.afterTransaction(session, index, PendingInvalidations.roles(event.getRealmId()));
         } else if (event.getResourceType() == ResourceType.CLIENT) {
-            PendingInvalidations.afterTransaction(session, PendingInvalidations.clients(event.getRealmId()));
+            PendingInvalidations.afterTransaction(session, index, PendingInvalidations.clients(event.getRealmId()));
         }
     }
 
-    @Override
-    public void close() {
-    }
-
     /** Keycloak's model events, registered with the session factory. */
-    static void onProviderEvent(ProviderEvent event) {
+    void onProviderEvent(ProviderEvent event) {
         try {
             if (event instanceof PostMigrationEvent migrated) {
                 listenToCluster(migrated.getFactory());
             } else if (event instanceof RoleContainerModel.RoleRemovedEvent removed) {
-                PendingInvalidations.afterTransaction(removed.getKeycloakSession(), PendingInvalidations.roles(realmIdOf(removed.getRole())));
+                PendingInvalidations.afterTransaction(removed.getKeycloakSession(), index, PendingInvalidations.roles(realmIdOf(removed.getRole())));
             } else if (event instanceof RoleModel.RoleNameChangeEvent renamed) {
-                PendingInvalidations.afterTransaction(renamed.getKeycloakSession(), PendingInvalidations.roles(renamed.getRealm().getId()));
+                PendingInvalidations.afterTransaction(renamed.getKeycloakSession(), index, PendingInvalidations.roles(renamed.getRealm().getId()));
             } else if (event instanceof ClientModel.ClientCreationEvent created) {
-                PendingInvalidations.afterTransaction(KeycloakSessionUtil.getKeycloakSession(), PendingInvalidations.clients(created.getCreatedClient().getRealm().getId()));
+                PendingInvalidations.afterTransaction(KeycloakSessionUtil.getKeycloakSession(), index,
+                        PendingInvalidations.clients(created.getCreatedClient().getRealm().getId()));
             } else if (event instanceof ClientModel.ClientIdChangeEvent renamed) {
-                PendingInvalidations.afterTransaction(renamed.getKeycloakSession(), PendingInvalidations.clients(renamed.getUpdatedClient().getRealm().getId()));
+                PendingInvalidations.afterTransaction(renamed.getKeycloakSession(), index,
+                        PendingInvalidations.clients(renamed.getUpdatedClient().getRealm().getId()));
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                RoleNameIndex.invalidate(removed.getRealm().getId());
+                index.invalidate(removed.getRealm().getId());
             }
         } catch (RuntimeException e) {
             LOG.debugf(e, "Could not tell which realm %s concerns: dropping every role index", event.getClass().getName());
-            RoleNameIndex.invalidateAll();
+            index.invalidateAll();
         }
     }
 
     /** A message from another node: the same one that updates Keycloak's realm cache on this node. */
-    static void onClusterEvent(ClusterEvent event) {
+    void onClusterEvent(ClusterEvent event) {
         // The event classes live in Keycloak's Infinispan module, outside the SPI: go by their names.
         String type = event.getClass().getSimpleName();
         if (type.startsWith("Role") || type.startsWith("RealmRemoved")) {
-            RoleNameIndex.invalidateAll();
+            index.invalidateAll();
         } else if (type.startsWith("Client") && !type.startsWith("ClientScope")) {
-            RoleNameIndex.clientsChangedSomewhere();
+            index.clientsChangedSomewhere();
         }
     }
 
-    private static void listenToCluster(KeycloakSessionFactory factory) {
+    private void listenToCluster(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             ClusterProvider cluster = session.getProvider(ClusterProvider.class);
             if (cluster == null) {
@@ -114,8 +128,8 @@ final class RoleIndexInvalidation implements EventListenerProvider {
                         + RoleNameIndex.MAX_AGE.toMinutes() + " minutes");
                 return;
             }
-            cluster.registerListener(REALM_INVALIDATION_EVENTS, RoleIndexInvalidation::onClusterEvent);
-            cluster.registerListener(REALM_CLEAR_CACHE_EVENTS, event -> RoleNameIndex.invalidateAll());
+            cluster.registerListener(REALM_INVALIDATION_EVENTS, this::onClusterEvent);
+            cluster.registerListener(REALM_CLEAR_CACHE_EVENTS, event -> index.invalidateAll());
         });
     }
 

@@ -2,9 +2,11 @@ package io.jitprovisioning.roles;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
+import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -12,7 +14,9 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * This node's {@link RoleNames} snapshots, one per realm, and how they are read from Keycloak.
+ * This node's {@link RoleNames} snapshots, one per realm, and how they are read from Keycloak. One index per Keycloak
+ * (per session factory): its provider factory, {@link RoleIndexInvalidationFactory}, creates it at startup, keeps it
+ * in step with the realms and drops it at shutdown; sign-ins reach it through that factory ({@link #of}).
  *
  * <h2>Building</h2>
  * Two queries per realm: its realm roles ({@code RoleProvider.getRealmRolesStream(realm, first, max)}) and all its
@@ -48,7 +52,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * indexed at all, and its lookups use Keycloak's database searches instead ({@link RealmRoleDirectory}). Nothing is
  * kept per sign-in or per user.
  */
-public final class RoleNameIndex {
+final class RoleNameIndex {
 
     static final int MAX_NAMES_PER_REALM = 250_000;
     static final long MAX_NAMES_TOTAL = 1_000_000;
@@ -56,41 +60,51 @@ public final class RoleNameIndex {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(RoleNameIndex.class);
-    private static final RealmSnapshots<RoleNames> SNAPSHOTS = new RealmSnapshots<>(MAX_AGE, MAX_REALMS, MAX_NAMES_TOTAL, RoleNames::weight);
 
-    private RoleNameIndex() {
+    private final RealmSnapshots<RoleNames> snapshots;
+
+    RoleNameIndex() {
+        this(new RealmSnapshots<>(MAX_AGE, MAX_REALMS, MAX_NAMES_TOTAL, RoleNames::weight));
+    }
+
+    RoleNameIndex(RealmSnapshots<RoleNames> snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * This Keycloak's index, kept by the provider factory of {@link RoleIndexInvalidation}; empty when that provider
+     * is disabled (then nothing would keep an index in step, and lookups go to the database).
+     */
+    static Optional<RoleNameIndex> of(KeycloakSessionFactory factory) {
+        return factory.getProviderFactory(EventListenerProvider.class, RoleIndexInvalidationFactory.PROVIDER_ID)
+                instanceof RoleIndexInvalidationFactory owner ? Optional.of(owner.index()) : Optional.empty();
     }
 
     /** The realm's role names on this node: built now if there is no snapshot, or it was dropped or is too old. */
-    static RoleNames of(KeycloakSession session, RealmModel realm) {
+    RoleNames names(KeycloakSession session, RealmModel realm) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
-        return SNAPSHOTS.get(realmId, () -> build(factory, realmId));
-    }
-
-    /** This node's snapshots, for tests. */
-    static RealmSnapshots<RoleNames> snapshots() {
-        return SNAPSHOTS;
+        return snapshots.get(realmId, () -> build(factory, realmId));
     }
 
     /** Drops the realm's snapshot (the realm's roles changed); the next sign-in builds a new one. */
-    public static void invalidate(String realmId) {
-        SNAPSHOTS.invalidate(realmId);
+    void invalidate(String realmId) {
+        snapshots.invalidate(realmId);
     }
 
-    /** Drops every snapshot (roles changed in a realm this node cannot tell). */
-    public static void invalidateAll() {
-        SNAPSHOTS.invalidateAll();
+    /** Drops every snapshot (roles changed in a realm this node cannot tell, or Keycloak stops). */
+    void invalidateAll() {
+        snapshots.invalidateAll();
     }
 
     /** A client was created or renamed in the realm: clientIds that named no client may name one now. */
-    static void clientsChanged(String realmId) {
-        SNAPSHOTS.ifPresent(realmId, RoleNames::forgetNonClients);
+    void clientsChanged(String realmId) {
+        snapshots.ifPresent(realmId, RoleNames::forgetNonClients);
     }
 
     /** As {@link #clientsChanged(String)}, for a realm this node cannot tell. */
-    static void clientsChangedSomewhere() {
-        SNAPSHOTS.forEach(RoleNames::forgetNonClients);
+    void clientsChangedSomewhere() {
+        snapshots.forEach(RoleNames::forgetNonClients);
     }
 
     private static RoleNames build(KeycloakSessionFactory factory, String realmId) {

@@ -19,9 +19,6 @@ public final class RoleNames {
     /** Beyond this, prefixes that named no client are looked up in Keycloak each time instead of remembered. */
     static final int MAX_REMEMBERED_NON_CLIENTS = 10_000;
 
-    /** A realm with more roles than the index takes: lookups go to the database instead (see {@link RealmRoleDirectory}). */
-    static final RoleNames TOO_LARGE = new RoleNames(CaseInsensitiveIndex.empty(), Map.of(), 0, false);
-
     private final CaseInsensitiveIndex<String> realmRoles;
     private final Map<String, CaseInsensitiveIndex<String>> clientRolesByClientUuid;
     private final int size;
@@ -36,7 +33,7 @@ public final class RoleNames {
         this.complete = complete;
     }
 
-    /** @param maxNames beyond this many roles the builder gives {@link #TOO_LARGE} */
+    /** @param maxNames beyond this many roles the builder gives an incomplete snapshot ({@link #isComplete()}) */
     public static Builder builder(int maxNames) {
         return new Builder(maxNames);
     }
@@ -54,7 +51,10 @@ public final class RoleNames {
         return clientRolesByClientUuid.containsKey(clientUuid);
     }
 
-    /** False for {@link #TOO_LARGE}: the realm's names are not here. */
+    /**
+     * False for a realm with more roles than the index takes: its names are not here, and lookups go to the
+     * database instead (see {@link RealmRoleDirectory}).
+     */
     public boolean isComplete() {
         return complete;
     }
@@ -116,7 +116,7 @@ public final class RoleNames {
 
         public RoleNames build() {
             if (size > maxNames) {
-                return TOO_LARGE;
+                return new RoleNames(CaseInsensitiveIndex.empty(), Map.of(), 0, false);
             }
             Map<String, CaseInsensitiveIndex<String>> byClient = new HashMap<>();
             clientRoles.forEach((client, names) -> byClient.put(client, names.build()));

@@ -1,5 +1,8 @@
 package io.jitprovisioning.roles;
 
+import static io.jitprovisioning.config.JitConfigProperties.ASSIGNABLE_ROLES;
+import static io.jitprovisioning.config.JitConfigProperties.UNKNOWN_ROLE_POLICY;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +63,7 @@ public final class RoleResolver {
         if (!wanted.isEmpty()) {
             return new RoleDecision(RoleDecision.Outcome.APPLY, wanted, refused, false, null);
         }
-        switch (settings.unknownRolePolicy()) {
+        switch (settings.get(UNKNOWN_ROLE_POLICY)) {
             case DENY:
                 return new RoleDecision(RoleDecision.Outcome.REFUSE, Set.of(), refused, false, refusalFor(refused));
             case KEEP_CURRENT:
@@ -99,7 +102,7 @@ public final class RoleResolver {
     /** Assignable roles as the realm resolves them, looked up once. */
     public RoleAllowlist allowlist() {
         if (allowlist == null) {
-            allowlist = RoleAllowlist.resolve(settings.assignableRoles(), directory);
+            allowlist = RoleAllowlist.resolve(settings.get(ASSIGNABLE_ROLES), directory);
         }
         return allowlist;
     }

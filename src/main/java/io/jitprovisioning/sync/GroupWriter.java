@@ -14,11 +14,10 @@ import io.jitprovisioning.groups.GroupRef;
 import io.jitprovisioning.groups.RealmGroupDirectory;
 import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
-import io.jitprovisioning.provenance.ProvenanceStore;
 
 /**
- * Applies a group decision to an account's memberships, through the provenance (see {@link Grantor}). In a dry run
- * the account may be null: one not created yet, a member of nothing.
+ * Applies a group decision to an account's memberships, through the provenance (see {@link Grantor}). The account is
+ * null for one a preview would create: a member of nothing.
  */
 final class GroupWriter {
 
@@ -26,16 +25,16 @@ final class GroupWriter {
     private final RealmModel realm;
     private final Grantor grantor;
 
-    GroupWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance, boolean dryRun) {
+    GroupWriter(KeycloakSession session, RealmModel realm, AccountWrites writes) {
         this.session = session;
         this.realm = realm;
-        this.grantor = new Grantor(session, provenance, dryRun);
+        this.grantor = new Grantor(writes);
     }
 
     void apply(UserModel user, String idpAlias, GroupDecision decision, Grants grants, Changes changes) {
         changes.refusedGroups(decision.refused());
         Set<String> wanted = decision.wanted().stream().map(GroupRef::id).collect(Collectors.toSet());
-        grantor.apply(realm.getId(), user == null ? null : user.getId(), idpAlias, GrantKind.GROUP, wanted, grants, new Grantor.Holdings() {
+        grantor.apply(user, idpAlias, GrantKind.GROUP, wanted, grants, new Grantor.Holdings() {
             @Override
             public String nameOf(String id) {
                 GroupModel group = group(id);
@@ -48,15 +47,6 @@ final class GroupWriter {
                 return user != null && user.getGroupsStream().anyMatch(group -> group.getId().equals(id));
             }
 
-            @Override
-            public void grant(String id) {
-                user.joinGroup(group(id));
-            }
-
-            @Override
-            public void revoke(String id) {
-                user.leaveGroup(group(id));
-            }
         }, changes::joined, changes::left);
     }
 

@@ -12,27 +12,27 @@ import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.profile.UserAttributes;
 
 /**
- * Writes decided profile fields: only what differs, and never an email that belongs to another account. A dry run
- * reports the same changes and writes nothing; its account may be null (one not created yet, with no values).
+ * Writes decided profile fields: only what differs, and never an email that belongs to another account. The account is
+ * null for one a preview would create: it has no values yet.
  */
 final class ProfileWriter {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final boolean dryRun;
+    private final AccountWrites writes;
 
-    ProfileWriter(KeycloakSession session, RealmModel realm, boolean dryRun) {
+    ProfileWriter(KeycloakSession session, RealmModel realm, AccountWrites writes) {
         this.session = session;
         this.realm = realm;
-        this.dryRun = dryRun;
+        this.writes = writes;
     }
 
     void apply(UserModel user, ProfileValues profile, boolean emailVerified, Changes changes) {
         profile.rejected().forEach(target -> changes.profileRejected(target.name()));
         profile.firstName().ifPresent(value -> update(user == null ? null : user.getFirstName(), value, UserModel.FIRST_NAME,
-                () -> user.setFirstName(value), changes));
+                () -> writes.setFirstName(user, value), changes));
         profile.lastName().ifPresent(value -> update(user == null ? null : user.getLastName(), value, UserModel.LAST_NAME,
-                () -> user.setLastName(value), changes));
+                () -> writes.setLastName(user, value), changes));
         profile.email().ifPresent(value -> updateEmail(user, value, emailVerified, changes));
         profile.displayName().ifPresent(value -> updateAttribute(user, UserAttributes.DISPLAY_NAME, value, changes));
         profile.phoneNumber().ifPresent(value -> updateAttribute(user, UserAttributes.PHONE_NUMBER, value, changes));
@@ -46,10 +46,7 @@ final class ProfileWriter {
             changes.profileRejected(AttributeTarget.USER_EMAIL.name());
             return;
         }
-        write(() -> {
-            user.setEmail(email);
-            user.setEmailVerified(verified);
-        });
+        writes.setEmail(user, email, verified);
         changes.profileUpdated(UserModel.EMAIL);
     }
 
@@ -63,19 +60,13 @@ final class ProfileWriter {
     }
 
     private void updateAttribute(UserModel user, String name, String value, Changes changes) {
-        update(user == null ? null : user.getFirstAttribute(name), value, name, () -> user.setSingleAttribute(name, value), changes);
+        update(user == null ? null : user.getFirstAttribute(name), value, name, () -> writes.setAttribute(user, name, value), changes);
     }
 
     private void update(String current, String value, String field, Runnable setter, Changes changes) {
         if (!value.equals(current)) {
-            write(setter);
+            setter.run();
             changes.profileUpdated(field);
-        }
-    }
-
-    private void write(Runnable change) {
-        if (!dryRun) {
-            change.run();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.jitprovisioning.sync;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -11,23 +10,22 @@ import org.keycloak.models.UserModel;
 import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
-import io.jitprovisioning.provenance.ProvenanceStore;
 import io.jitprovisioning.roles.RealmRoleDirectory;
 import io.jitprovisioning.roles.RoleDecision;
 import io.jitprovisioning.roles.RoleRef;
 
 /**
- * Applies a role decision to an account's direct role mappings, through the provenance (see {@link Grantor}). In a dry
- * run the account may be null: one not created yet, holding nothing.
+ * Applies a role decision to an account's direct role mappings, through the provenance (see {@link Grantor}). The
+ * account is null for one a preview would create: it holds nothing.
  */
 final class RoleWriter {
 
     private final RealmModel realm;
     private final Grantor grantor;
 
-    RoleWriter(KeycloakSession session, RealmModel realm, ProvenanceStore provenance, boolean dryRun) {
+    RoleWriter(RealmModel realm, AccountWrites writes) {
         this.realm = realm;
-        this.grantor = new Grantor(session, provenance, dryRun);
+        this.grantor = new Grantor(writes);
     }
 
     void apply(UserModel user, String idpAlias, RoleDecision decision, Grants grants, Changes changes) {
@@ -36,7 +34,7 @@ final class RoleWriter {
             return;
         }
         Set<String> wanted = decision.wanted().stream().map(RoleRef::id).collect(Collectors.toSet());
-        grantor.apply(realm.getId(), user == null ? null : user.getId(), idpAlias, GrantKind.ROLE, wanted, grants, new Grantor.Holdings() {
+        grantor.apply(user, idpAlias, GrantKind.ROLE, wanted, grants, new Grantor.Holdings() {
             @Override
             public String nameOf(String id) {
                 RoleModel role = realm.getRoleById(id);
@@ -48,15 +46,6 @@ final class RoleWriter {
                 return user != null && user.hasDirectRole(realm.getRoleById(id));
             }
 
-            @Override
-            public void grant(String id) {
-                user.grantRole(realm.getRoleById(id));
-            }
-
-            @Override
-            public void revoke(String id) {
-                user.deleteRoleMapping(realm.getRoleById(id));
-            }
         }, changes::granted, changes::revoked);
     }
 }

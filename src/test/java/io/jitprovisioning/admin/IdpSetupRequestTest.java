@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.RealmCatalog;
+import io.jitprovisioning.problem.Problem;
 
 /** The setup body read strictly: each kind of bad body gets exactly one code, before anything is looked at. */
 class IdpSetupRequestTest {
@@ -73,7 +75,7 @@ class IdpSetupRequestTest {
         String json = body.replace('\'', '"');
         assertThatThrownBy(() -> read(json)).as(json).isInstanceOfSatisfying(SetupRejected.class, rejected -> {
             assertThat(rejected.status()).isEqualTo(400);
-            assertThat(rejected.errors()).extracting(Problem::code).containsExactly(code);
+            assertThat(rejected.errors()).extracting(problem -> problem.code().name()).containsExactly(code);
             assertThat(rejected.errors().get(0).message()).isNotBlank();
         });
     }
@@ -81,7 +83,7 @@ class IdpSetupRequestTest {
     @Test
     @DisplayName("a setting of the wrong type keeps its own code, e.g. a list where one role belongs")
     void settingsKeepTheirCodes() throws SetupRejected {
-        assertThat(read("{\"defaultRole\": [\"a\"]}").settings().errors()).extracting(issue -> issue.code())
+        assertThat(read("{\"defaultRole\": [\"a\"]}").settings().errors()).extracting(issue -> issue.code().name())
                 .containsExactly("INVALID_DEFAULT_ROLE");
     }
 
@@ -98,12 +100,14 @@ class IdpSetupRequestTest {
     }
 
     @Test
-    @DisplayName("the console page's form: a value sent as null is no value, not the text 'null'")
+    @DisplayName("the console page's form: a value sent as null is no value, not the text 'null'; it carries no settings")
     void formNullIsNoValue() {
         IdpSetupRequest request = IdpSetupRequest.fromForm(Map.of("alias", Arrays.asList((String) null),
-                "displayName", List.of()), EVERYTHING);
+                "metadata", List.of()));
 
         assertThat(request.alias()).isNull();
-        assertThat(request.displayName()).isNull();
+        assertThat(request.metadata()).isNull();
+        assertThat(request.settings().over(JitSettings.builder().build()).toConfig())
+                .isEqualTo(JitSettings.builder().build().toConfig());
     }
 }

@@ -15,6 +15,8 @@ import org.keycloak.protocol.saml.SamlPrincipalType;
 
 import io.jitprovisioning.metadata.Endpoint;
 import io.jitprovisioning.metadata.MetadataReport;
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
 
 class SamlIdpFromMetadataTest {
 
@@ -112,7 +114,7 @@ class SamlIdpFromMetadataTest {
 
             List<Problem> warnings = SamlIdpFromMetadata.applyToExisting(idp, report(List.of(EMAIL, TRANSIENT), null));
 
-            assertThat(warnings).extracting(Problem::code).containsExactly("NAME_ID_FORMAT_NOT_OFFERED");
+            assertThat(warnings).extracting(Problem::code).containsExactly(ProblemCode.NAME_ID_FORMAT_NOT_OFFERED);
             assertThat(warnings.get(0).message()).contains(PERSISTENT);
             assertThat(withoutMetadataOwned(idp.getConfig())).isEqualTo(adminChoices);
             assertThat(idp.getSigningCertificates()).as("the rest of the file still applies").containsExactly("NEWCERT1", "NEWCERT2");

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The structure drawn from the imports of {@code src/main}: dependencies point down the layers, so there is no
- * circle, and no class grows past 200 lines.
+ * The structure drawn from {@code src/main}: dependencies (imports, and names written out in full) point down the
+ * layers, so there is no circle; no class grows past 200 lines; and nothing keeps state in static fields, where it
+ * would be shared by everything in the JVM (two Keycloaks in one JVM, tests) and live as long as the class.
  */
 class ArchitectureTest {
 
@@ -37,35 +38,39 @@ class ArchitectureTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of("broker.saml.mappers", "authentication.authenticators.broker", "admin"),
             List.of("preview"),
-            List.of("sync", "provenance.jpa"),
+            List.of("sync", "provenance.jpa", "references", "delegation"),
             List.of("login"),
             List.of("admission", "preparation", "events"),
             List.of("groups"),
             List.of("roles", "profile", "organization"),
             List.of("config", "provenance", "metadata", "refusal"),
             List.of("saml"),
-            List.of("identity"),
+            List.of("identity", "problem"),
             List.of(""),
             // What differs between the supported Keycloak releases: uses nothing of the extension's own.
             List.of("compat"));
 
     private static final Map<String, Set<String>> imports = new TreeMap<>();
     private static final Map<Path, Long> lines = new HashMap<>();
+    private static final Map<Path, JavaSource> sources = new TreeMap<>();
 
     @BeforeAll
     static void readSources() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
+                JavaSource java = new JavaSource(source);
                 String from = MAIN.relativize(file.getParent() == null ? MAIN : file.getParent()).toString().replace('/', '.');
                 Set<String> targets = imports.computeIfAbsent(from, any -> new TreeSet<>());
-                Matcher matcher = IMPORT.matcher(source);
+                Matcher matcher = IMPORT.matcher(java.code());
                 while (matcher.find()) {
-                    if (!matcher.group(1).equals(from)) {
-                        targets.add(matcher.group(1));
-                    }
+                    targets.add(matcher.group(1));
                 }
+                // A name written out in full (io.jitprovisioning.x.Y, no import) is a dependency all the same.
+                targets.addAll(java.qualifiedPackages());
+                targets.remove(from);
                 lines.put(file, source.lines().count());
+                sources.put(file, java);
             }
         }
     }
@@ -81,7 +86,7 @@ class ArchitectureTest {
         imports.forEach((from, targets) -> targets.stream()
                 .filter(to -> layerOf(to) >= layerOf(from))
                 .forEach(to -> upward.add(from + " -> " + to)));
-        assertThat(upward).as("imports that do not point to a lower layer").isEmpty();
+        assertThat(upward).as("imports and fully qualified names that do not point to a lower layer").isEmpty();
     }
 
     @Test
@@ -98,6 +103,15 @@ class ArchitectureTest {
     @Test
     void noClassIsLongerThan200Lines() {
         assertThat(lines).as("main classes and their lengths").allSatisfy((file, count) -> assertThat(count).as("%s", file).isLessThanOrEqualTo(200));
+    }
+
+    /**
+     * Static state found in the sources ({@link StaticState} says what counts and what it lets through): it would be
+     * one copy per JVM, shared by every Keycloak and every test in it, living as long as the class.
+     */
+    @Test
+    void noStaticMutableState() {
+        assertThat(StaticState.findIn(sources)).as("static fields that hold mutable state").isEmpty();
     }
 
     private static boolean reaches(String from, String target, Set<String> seen) {

@@ -18,12 +18,19 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.jitprovisioning.testsupport.AdminApi;
+
 /**
  * Keycloak's admin console (26.x, PatternFly 5) as a person uses it: the selectors are the console's own ids,
  * data-testids, labels and ARIA roles. A provider's config form is addressed by each field's config key, which the
  * console uses as the {@code for} of the field's label and as the id of switches and dropdowns.
  */
 public final class AdminConsole {
+
+    private static final String ADMINISTRATOR = "console-admin";
+    private static final String ADMINISTRATOR_PASSWORD = "console-admin";
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -38,6 +45,30 @@ public final class AdminConsole {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Makes, once per server, a permanent administrator of the master realm for the console tests, so that the console
+     * shows no "temporary admin" banner (in the screenshots either).
+     */
+    public static void ensureAdministrator(AdminApi admin) {
+        List<Map<String, Object>> found = admin.get("/master/users?exact=true&username=" + ADMINISTRATOR,
+                new TypeReference<List<Map<String, Object>>>() {
+                });
+        if (!found.isEmpty()) {
+            return;
+        }
+        String id = admin.post("/master/users", AdminApi.map("username", ADMINISTRATOR, "enabled", true, "emailVerified", true,
+                "firstName", "Console", "lastName", "Admin", "email", ADMINISTRATOR + "@example.test",
+                "credentials", List.of(AdminApi.map("type", "password", "value", ADMINISTRATOR_PASSWORD, "temporary", false))))
+                .expect(201).createdId();
+        Map<?, ?> adminRole = admin.get("/master/roles/admin", Map.class);
+        admin.post("/master/users/" + id + "/role-mappings/realm", List.of(adminRole)).expect(204);
+    }
+
+    /** Logs in as the administrator that {@link #ensureAdministrator} made. */
+    public void logInAsAdministrator() {
+        logIn(ADMINISTRATOR, ADMINISTRATOR_PASSWORD);
     }
 
     public void logIn(String username, String password) {

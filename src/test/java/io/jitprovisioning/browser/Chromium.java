@@ -13,6 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import io.jitprovisioning.testsupport.Prerequisites;
+
 /**
  * Debian's Chromium driven through Debian's ChromeDriver. Both are named by path, so that Selenium Manager never
  * looks for (or downloads) a browser or driver of its own: a tool's own browser download does not work here.
@@ -22,12 +24,26 @@ public final class Chromium {
     public static final Path BROWSER = Path.of("/usr/bin/chromium");
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+    /**
+     * Where the browser tests save their screenshots: under {@code target/}, because no test may change a tracked file.
+     * {@code browser/screenshots} copies them to {@code docs/images/}; compat/run sends each release's elsewhere
+     * ({@code -Dkc.it.screenshots}).
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
+            .resolve(System.getProperty("kc.it.screenshots", "target/screenshots"));
+
     private Chromium() {
     }
 
     /** Whether both Debian packages ({@code chromium}, {@code chromium-driver}) are installed. */
     public static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** Skips the calling test where Chromium is missing, and fails it under CI ({@link Prerequisites#BROWSER}). */
+    public static void requireOrSkip() {
+        Prerequisites.BROWSER.requireOrSkip(installed(),
+                "Debian's chromium and chromium-driver at " + BROWSER + " and " + DRIVER + " (browser/install installs them)");
     }
 
     /**

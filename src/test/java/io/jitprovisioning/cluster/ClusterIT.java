@@ -29,10 +29,12 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.cluster.LoadBalancer.Routing;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 
@@ -91,12 +93,13 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    @DisplayName("a role changed in the IdP after provisioning through node A is right at the next sign-in through node B")
+    @DisplayName("a role changed in the IdP, or created in the realm, through node A is right at the next sign-in through node B")
     void roleChangeSeenAcrossNodes() {
         balancer.route(Routing.ALL_TO_A);
         SamlBrokerFixture fixture = fixture("cluster-sync");
         List<String> people = List.of("ann", "ben", "cat");
-        people.forEach(name -> fixture.idpUser(name, person(name, "developer")));
+        people.forEach(name -> fixture.idpUser(name, IdpPerson.named(name, "Clustered").email(name + "@example.org")
+                .roles("developer")));
         people.forEach(name -> assertLoggedIn(fixture.login(name), name + " through A"));
 
         // Node B serves accounts made through node A, and now holds them (and the IdP users) in its caches.
@@ -105,7 +108,7 @@ class ClusterIT {
         assertRoleAndProvenance(fixture, "ann", "developer");
 
         balancer.route(Routing.ALL_TO_A);
-        fixture.idpUser("ann", person("ann", "tester"));
+        fixture.idpUser("ann", IdpPerson.named("ann", "Clustered").email("ann@example.org").roles("tester"));
 
         balancer.route(Routing.ALL_TO_B);
         assertLoggedIn(fixture.login("ann"), "ann through B after the change");
@@ -116,6 +119,14 @@ class ClusterIT {
         assertRoleAndProvenance(fixture, "ann", "tester");
         assertRoleAndProvenance(fixture, "ben", "developer");
         assertRoleAndProvenance(fixture, "cat", "developer");
+
+        // A role created through node A after node B indexed the realm's role names: B drops its index on A's
+        // invalidation message, the one that updates Keycloak's own realm cache there, and grants the role at once.
+        fixture.createRealmRole("auditor");
+        fixture.idpUser("cat", IdpPerson.named("cat", "Clustered").email("cat@example.org").roles("auditor"));
+        balancer.route(Routing.ALL_TO_B);
+        assertLoggedIn(fixture.login("cat"), "cat through B after a role was created through A");
+        assertRoleAndProvenance(fixture, "cat", "auditor");
     }
 
     @Test
@@ -125,7 +136,8 @@ class ClusterIT {
         balancer.route(Routing.ROUND_ROBIN);
         SamlBrokerFixture fixture = fixture("cluster-failover");
         List<String> people = IntStream.range(0, STREAM_USERS).mapToObj(i -> String.format("user%02d", i)).toList();
-        people.forEach(name -> fixture.idpUser(name, person(name, roleOf(name))));
+        people.forEach(name -> fixture.idpUser(name, IdpPerson.named(name, "Clustered").email(name + "@example.org")
+                .roles(roleOf(name))));
 
         Map<String, Attempt> first = new ConcurrentHashMap<>();
         CountDownLatch killPoint = new CountDownLatch(KILL_AFTER_COMPLETED);
@@ -213,7 +225,7 @@ class ClusterIT {
     }
 
     private SamlBrokerFixture fixture(String name) {
-        JitSettings settings = JitSettings.builder().jitEnabled(true).defaultRole("support").idpManagedRoles(true)
+        JitSettings settings = JitSettings.builder().set(JitConfigProperties.JIT_ENABLED, true).set(JitConfigProperties.DEFAULT_ROLE, "support").set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE)
                 .map("firstName", AttributeTarget.USER_FIRST_NAME)
                 .map("lastName", AttributeTarget.USER_LAST_NAME)
@@ -232,11 +244,6 @@ class ClusterIT {
         }
         return "an account with " + fixture.federatedIdentities(user.getId()).size() + " link(s) and roles "
                 + fixture.realmRolesOf(user.getId());
-    }
-
-    private static Map<String, List<String>> person(String name, String role) {
-        return Map.of("firstName", List.of(name), "lastName", List.of("Clustered"), "email", List.of(name + "@example.org"),
-                "role", List.of(role));
     }
 
     private static String roleOf(String name) {

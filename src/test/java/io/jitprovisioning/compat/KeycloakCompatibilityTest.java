@@ -43,6 +43,14 @@ class KeycloakCompatibilityTest {
     }
 
     @Test
+    @DisplayName("the factories that do not warn refuse an older Keycloak all the same, and let the others start")
+    void quietFactoriesRefuseOlder() {
+        assertThatThrownBy(() -> KeycloakCompatibility.refuseOlder("26.3.5")).isInstanceOf(UnsupportedKeycloakException.class);
+        assertThatCode(() -> KeycloakCompatibility.refuseOlder("27.0.0")).doesNotThrowAnyException();
+        assertThatCode(() -> KeycloakCompatibility.refuseOlder("UNKNOWN")).doesNotThrowAnyException();
+    }
+
+    @Test
     @DisplayName("supported, newer and unreadable versions start")
     void othersStart() {
         assertThatCode(() -> KeycloakCompatibility.requireSupported("26.5.6")).doesNotThrowAnyException();

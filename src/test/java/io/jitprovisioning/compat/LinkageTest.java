@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jitprovisioning.roles.RealmRoleDirectory;
 
-/** Against the Keycloak this build compiles with (26.4.7): what resolves there and what only a later release has. */
+/** Against the Keycloak this build compiles with (keycloak.version in pom.xml): what resolves there and what only a later release has. */
 @DisplayName("Linkage resolves references as the JVM does")
 class LinkageTest {
 

@@ -1,5 +1,6 @@
 package io.jitprovisioning.config;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.jitprovisioning.problem.ProblemCode;
 
 class JitSettingsTest {
 
@@ -32,14 +35,14 @@ class JitSettingsTest {
         void everySettingTakesItsDefault(Map<String, String> config) {
             JitSettings settings = JitSettings.from(config);
 
-            assertThat(settings.jitEnabled()).isTrue();
-            assertThat(settings.defaultRole()).isEqualTo("Agent");
-            assertThat(settings.usesFallbackDefaultRole()).isTrue();
-            assertThat(settings.idpManagedRoles()).isFalse();
-            assertThat(settings.attributeMapping()).isEmpty();
-            assertThat(settings.roleValues()).isEmpty();
-            assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
-            assertThat(settings.assignableRoles()).isEmpty();
+            assertThat(settings.get(JitConfigProperties.JIT_ENABLED)).isTrue();
+            assertThat(settings.get(JitConfigProperties.DEFAULT_ROLE)).isEqualTo("Agent");
+            assertThat(JitConfigProperties.DEFAULT_ROLE.isDefault(settings.get(JitConfigProperties.DEFAULT_ROLE))).isTrue();
+            assertThat(settings.get(JitConfigProperties.IDP_MANAGED_ROLES)).isFalse();
+            assertThat(settings.get(JitConfigProperties.ATTRIBUTE_MAPPING)).isEmpty();
+            assertThat(settings.get(JitConfigProperties.ROLE_VALUES)).isEmpty();
+            assertThat(settings.get(JitConfigProperties.UNKNOWN_ROLE_POLICY)).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
+            assertThat(settings.get(JitConfigProperties.ASSIGNABLE_ROLES)).isEmpty();
             assertThat(settings.problems()).isEmpty();
         }
 
@@ -47,13 +50,13 @@ class JitSettingsTest {
         void aBlankDefaultRoleMeansTheFallback() {
             JitSettings settings = parse(JitConfigProperties.DEFAULT_ROLE.key(), "   ");
 
-            assertThat(settings.defaultRole()).isEqualTo(JitConfigProperties.FALLBACK_DEFAULT_ROLE);
-            assertThat(settings.usesFallbackDefaultRole()).isTrue();
+            assertThat(settings.get(JitConfigProperties.DEFAULT_ROLE)).isEqualTo(JitConfigProperties.DEFAULT_ROLE.defaultValue());
+            assertThat(JitConfigProperties.DEFAULT_ROLE.isDefault(settings.get(JitConfigProperties.DEFAULT_ROLE))).isTrue();
         }
 
         @Test
         void anIdpWithoutMapperProvisionsNobody() {
-            assertThat(JitSettings.absent().jitEnabled()).isFalse();
+            assertThat(JitSettings.absent().get(JitConfigProperties.JIT_ENABLED)).isFalse();
         }
     }
 
@@ -74,15 +77,15 @@ class JitSettingsTest {
 
         @Test
         void eachValueIsRead() {
-            assertThat(settings.jitEnabled()).isFalse();
-            assertThat(settings.defaultRole()).isEqualTo("my-app.viewer");
-            assertThat(settings.usesFallbackDefaultRole()).isFalse();
-            assertThat(settings.idpManagedRoles()).isTrue();
-            assertThat(settings.attributeMapping()).containsExactly(entry("role", AttributeTarget.USER_ROLE),
+            assertThat(settings.get(JitConfigProperties.JIT_ENABLED)).isFalse();
+            assertThat(settings.get(JitConfigProperties.DEFAULT_ROLE)).isEqualTo("my-app.viewer");
+            assertThat(JitConfigProperties.DEFAULT_ROLE.isDefault(settings.get(JitConfigProperties.DEFAULT_ROLE))).isFalse();
+            assertThat(settings.get(JitConfigProperties.IDP_MANAGED_ROLES)).isTrue();
+            assertThat(settings.get(JitConfigProperties.ATTRIBUTE_MAPPING)).containsExactly(entry("role", AttributeTarget.USER_ROLE),
                     entry("urn:oid:2.5.4.42", AttributeTarget.USER_FIRST_NAME), entry("groups", AttributeTarget.USER_ROLE));
-            assertThat(settings.roleValues()).containsExactly(entry("Engineering", "developer"));
-            assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DENY);
-            assertThat(settings.assignableRoles()).containsExactly("developer", "my-app.editor");
+            assertThat(settings.get(JitConfigProperties.ROLE_VALUES)).containsExactly(entry("Engineering", "developer"));
+            assertThat(settings.get(JitConfigProperties.UNKNOWN_ROLE_POLICY)).isEqualTo(UnknownRolePolicy.DENY);
+            assertThat(settings.get(JitConfigProperties.ASSIGNABLE_ROLES)).containsExactly("developer", "my-app.editor");
             assertThat(settings.problems()).isEmpty();
         }
 
@@ -125,8 +128,8 @@ class JitSettingsTest {
         void aMappingThatIsNotAListOfEntriesIsEmptyAndReported(String json) {
             JitSettings settings = parse(JitConfigProperties.ATTRIBUTE_MAPPING.key(), json, JitConfigProperties.ROLE_VALUES.key(), json);
 
-            assertThat(settings.attributeMapping()).isEmpty();
-            assertThat(settings.roleValues()).isEmpty();
+            assertThat(settings.get(JitConfigProperties.ATTRIBUTE_MAPPING)).isEmpty();
+            assertThat(settings.get(JitConfigProperties.ROLE_VALUES)).isEmpty();
             assertThat(settings.problems()).hasSize(2)
                     .anySatisfy(problem -> assertThat(problem).startsWith(JitConfigProperties.ATTRIBUTE_MAPPING.key() + ":"))
                     .anySatisfy(problem -> assertThat(problem).startsWith(JitConfigProperties.ROLE_VALUES.key() + ":"));
@@ -137,7 +140,7 @@ class JitSettingsTest {
             JitSettings settings = parse(JitConfigProperties.ATTRIBUTE_MAPPING.key(),
                     "[{\"key\":\"mail\",\"value\":\"USER_MAIL\"},{\"key\":\"sn\",\"value\":\"USER_LAST_NAME\"}]");
 
-            assertThat(settings.attributeMapping()).containsExactly(entry("sn", AttributeTarget.USER_LAST_NAME));
+            assertThat(settings.get(JitConfigProperties.ATTRIBUTE_MAPPING)).containsExactly(entry("sn", AttributeTarget.USER_LAST_NAME));
             assertThat(settings.problems()).singleElement().asString().contains("USER_MAIL");
         }
 
@@ -146,7 +149,7 @@ class JitSettingsTest {
             JitSettings settings = parse(JitConfigProperties.ROLE_VALUES.key(),
                     "[null,{\"key\":\" \",\"value\":\"x\"},{\"key\":\"a\"},{\"key\":\"b\",\"value\":\"role-b\"}]");
 
-            assertThat(settings.roleValues()).containsExactly(entry("b", "role-b"));
+            assertThat(settings.get(JitConfigProperties.ROLE_VALUES)).containsExactly(entry("b", "role-b"));
             assertThat(settings.problems()).isEmpty();
         }
 
@@ -154,7 +157,7 @@ class JitSettingsTest {
         void anUnknownPolicyFallsBackToDefaultRole() {
             JitSettings settings = parse(JitConfigProperties.UNKNOWN_ROLE_POLICY.key(), "REJECT");
 
-            assertThat(settings.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
+            assertThat(settings.get(JitConfigProperties.UNKNOWN_ROLE_POLICY)).isEqualTo(UnknownRolePolicy.DEFAULT_ROLE);
             assertThat(settings.problems()).singleElement().asString().contains("REJECT");
         }
 
@@ -163,8 +166,8 @@ class JitSettingsTest {
         void aNonBooleanKeepsTheDefaultOfEachSwitch(String text) {
             JitSettings settings = parse(JitConfigProperties.JIT_ENABLED.key(), text, JitConfigProperties.IDP_MANAGED_ROLES.key(), text);
 
-            assertThat(settings.jitEnabled()).isTrue();
-            assertThat(settings.idpManagedRoles()).isFalse();
+            assertThat(settings.get(JitConfigProperties.JIT_ENABLED)).isTrue();
+            assertThat(settings.get(JitConfigProperties.IDP_MANAGED_ROLES)).isFalse();
             assertThat(settings.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem).contains(text));
         }
     }
@@ -177,7 +180,7 @@ class JitSettingsTest {
         void itIsSplitOnDoubleHashTrimmedAndDeduplicated() {
             JitSettings settings = parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), " editor ##  ##viewer####editor## my-app.admin ");
 
-            assertThat(settings.assignableRoles()).containsExactly("editor", "viewer", "my-app.admin");
+            assertThat(settings.get(JitConfigProperties.ASSIGNABLE_ROLES)).containsExactly("editor", "viewer", "my-app.admin");
         }
 
         @Test
@@ -185,13 +188,13 @@ class JitSettingsTest {
         void itIsSplitOnLines() {
             JitSettings settings = parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), "editor\nviewer\r\n\n my-app.admin \n");
 
-            assertThat(settings.assignableRoles()).containsExactly("editor", "viewer", "my-app.admin");
+            assertThat(settings.get(JitConfigProperties.ASSIGNABLE_ROLES)).containsExactly("editor", "viewer", "my-app.admin");
             assertThat(settings.toConfig()).containsEntry(JitConfigProperties.ASSIGNABLE_ROLES.key(), "editor\nviewer\nmy-app.admin");
         }
 
         @Test
         void onlyBlanksMeansNoAllowlist() {
-            assertThat(parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), " ## ").assignableRoles()).isEmpty();
+            assertThat(parse(JitConfigProperties.ASSIGNABLE_ROLES.key(), " ## ").get(JitConfigProperties.ASSIGNABLE_ROLES)).isEmpty();
         }
     }
 
@@ -202,37 +205,40 @@ class JitSettingsTest {
         @Test
         void storedConfigReadsBackTheSame() {
             JitSettings built = JitSettings.builder()
-                    .jitEnabled(false)
-                    .defaultRole("staff")
-                    .idpManagedRoles(true)
+                    .set(JitConfigProperties.JIT_ENABLED, false)
+                    .set(JitConfigProperties.DEFAULT_ROLE, "staff")
+                    .set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                     .map("role", AttributeTarget.USER_ROLE)
                     .map("mail", AttributeTarget.USER_EMAIL)
                     .roleValue("Engineering", "my-app.developer")
-                    .unknownRolePolicy(UnknownRolePolicy.KEEP_CURRENT)
+                    .set(JitConfigProperties.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.KEEP_CURRENT)
                     .assignableRole("my-app.developer")
                     .assignableRole("staff")
                     .build();
 
             JitSettings reread = JitSettings.from(built.toConfig());
 
-            assertThat(reread.jitEnabled()).isFalse();
-            assertThat(reread.defaultRole()).isEqualTo("staff");
-            assertThat(reread.idpManagedRoles()).isTrue();
-            assertThat(reread.attributeMapping()).containsExactly(
+            assertThat(reread.get(JitConfigProperties.JIT_ENABLED)).isFalse();
+            assertThat(reread.get(JitConfigProperties.DEFAULT_ROLE)).isEqualTo("staff");
+            assertThat(reread.get(JitConfigProperties.IDP_MANAGED_ROLES)).isTrue();
+            assertThat(reread.get(JitConfigProperties.ATTRIBUTE_MAPPING)).containsExactly(
                     entry("role", AttributeTarget.USER_ROLE), entry("mail", AttributeTarget.USER_EMAIL));
-            assertThat(reread.roleValues()).containsExactly(entry("Engineering", "my-app.developer"));
-            assertThat(reread.unknownRolePolicy()).isEqualTo(UnknownRolePolicy.KEEP_CURRENT);
-            assertThat(reread.assignableRoles()).containsExactly("my-app.developer", "staff");
+            assertThat(reread.get(JitConfigProperties.ROLE_VALUES)).containsExactly(entry("Engineering", "my-app.developer"));
+            assertThat(reread.get(JitConfigProperties.UNKNOWN_ROLE_POLICY)).isEqualTo(UnknownRolePolicy.KEEP_CURRENT);
+            assertThat(reread.get(JitConfigProperties.ASSIGNABLE_ROLES)).containsExactly("my-app.developer", "staff");
             assertThat(reread.toConfig()).isEqualTo(built.toConfig());
             assertThat(reread.problems()).isEmpty();
         }
 
         @Test
-        void noChosenDefaultRoleStaysTheFallback() {
-            Map<String, String> stored = JitSettings.builder().defaultRole(null).build().toConfig();
+        @DisplayName("no chosen default role is the setting's own default, Agent: defined once, on the setting")
+        void noChosenDefaultRoleIsTheSettingsDefault() {
+            Map<String, String> stored = JitSettings.builder().set(JitConfigProperties.DEFAULT_ROLE, null).build().toConfig();
 
-            assertThat(stored).doesNotContainKeys(JitConfigProperties.DEFAULT_ROLE.key(), JitConfigProperties.ASSIGNABLE_ROLES.key());
-            assertThat(JitSettings.from(stored).usesFallbackDefaultRole()).isTrue();
+            assertThat(stored).containsEntry(JitConfigProperties.DEFAULT_ROLE.key(), "Agent")
+                    .doesNotContainKey(JitConfigProperties.ASSIGNABLE_ROLES.key());
+            assertThat(JitSettings.from(Map.of()).get(JitConfigProperties.DEFAULT_ROLE)).isEqualTo("Agent");
+            assertThat(JitConfigProperties.DEFAULT_ROLE.property().getDefaultValue()).as("the mapper form shows it").isEqualTo("Agent");
         }
     }
 
@@ -249,10 +255,10 @@ class JitSettingsTest {
 
             assertThat(settings.unusable()).singleElement().satisfies(unusable -> {
                 assertThat(unusable.key()).isEqualTo("allowed.email.domains");
-                assertThat(unusable.code()).isEqualTo("INVALID_EMAIL_DOMAIN");
+                assertThat(unusable.code().name()).isEqualTo("INVALID_EMAIL_DOMAIN");
                 assertThat(unusable.message()).contains("SETTINGS_INVALID");
             });
-            assertThat(settings.allowedEmailDomains()).isNotEmpty();
+            assertThat(settings.get(JitConfigProperties.ALLOWED_EMAIL_DOMAINS)).as("every entry kept as stored").containsExactly(stored.split("##"));
             assertThat(settings.problems()).as("said once, by unusable()").isEmpty();
             assertThat(JitSettings.from(settings.toConfig()).unusable()).as("stored again, still unusable").hasSize(1);
         }
@@ -263,7 +269,7 @@ class JitSettingsTest {
             JitSettings settings = parse(JitConfigProperties.ALLOWED_EMAIL_DOMAINS.key(),
                     " ACME.test \nacme.TEST\nB\u00FCcher.example\n\u0131nitech.test");
 
-            assertThat(settings.allowedEmailDomains()).containsExactly("acme.test", "xn--bcher-kva.example", "xn--nitech-o9a.test");
+            assertThat(settings.get(JitConfigProperties.ALLOWED_EMAIL_DOMAINS)).containsExactly("acme.test", "xn--bcher-kva.example", "xn--nitech-o9a.test");
             assertThat(settings.unusable()).isEmpty();
         }
 
@@ -274,7 +280,7 @@ class JitSettingsTest {
 
             assertThat(settings.unusable()).singleElement().satisfies(unusable -> {
                 assertThat(unusable.key()).isEqualTo("required.values");
-                assertThat(unusable.code()).isEqualTo("INVALID_REQUIRED_VALUES");
+                assertThat(unusable.code().name()).isEqualTo("INVALID_REQUIRED_VALUES");
             });
         }
 
@@ -285,7 +291,7 @@ class JitSettingsTest {
 
             assertThat(settings.unusable()).singleElement().satisfies(unusable -> {
                 assertThat(unusable.key()).isEqualTo("required.attribute");
-                assertThat(unusable.code()).isEqualTo("INVALID_REQUIRED_ATTRIBUTE");
+                assertThat(unusable.code().name()).isEqualTo("INVALID_REQUIRED_ATTRIBUTE");
             });
         }
 
@@ -313,7 +319,7 @@ class JitSettingsTest {
         void builtSettings() {
             JitSettings settings = JitSettings.builder().set(JitConfigProperties.REQUIRED_ATTRIBUTE, "status").build();
 
-            assertThat(settings.unusable()).extracting(UnusableSetting::code).containsExactly("INVALID_REQUIRED_VALUES");
+            assertThat(settings.unusable()).extracting(UnusableSetting::code).containsExactly(ProblemCode.INVALID_REQUIRED_VALUES);
         }
     }
 }

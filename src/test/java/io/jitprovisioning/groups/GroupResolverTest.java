@@ -3,12 +3,8 @@ package io.jitprovisioning.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -22,69 +18,13 @@ import io.jitprovisioning.groups.RefusedGroup.Reason;
 /** The group rules alone, with a realm's groups in memory. */
 class GroupResolverTest {
 
-    /**
-     * A realm's groups as a tree: each group has an id, a name (which may hold '/') and a parent. A path names every
-     * group whose path it is, so a slash in a name makes it ambiguous, as in Keycloak; a name is looked up ignoring
-     * case (by Locale.ROOT) at any depth, as the real directory does.
-     */
-    static final class InMemoryGroups implements GroupDirectory {
-        final Map<String, GroupRef> byId = new LinkedHashMap<>();
-        final Map<String, String> names = new LinkedHashMap<>();
-        final Set<String> protectedIds = new java.util.HashSet<>();
-
-        /** Adds a group under {@code parent} (null: at the top); returns it. */
-        GroupRef add(GroupRef parent, String name) {
-            String id = "g" + byId.size();
-            List<String> ancestors = new ArrayList<>();
-            if (parent != null) {
-                ancestors.add(parent.id());
-                ancestors.addAll(parent.ancestorIds());
-            }
-            GroupRef group = new GroupRef(id, (parent == null ? "" : parent.path()) + "/" + name, ancestors);
-            byId.put(id, group);
-            names.put(id, name);
-            return group;
-        }
-
-        /** Adds a chain of groups by path, each segment one name: {@code /eu/support}. */
-        GroupRef addPath(String path) {
-            GroupRef parent = null;
-            for (String name : path.substring(1).split("/")) {
-                GroupRef existing = find(parent == null ? "/" + name : parent.path() + "/" + name).stream()
-                        .filter(group -> names.get(group.id()).equals(name)).findFirst().orElse(null);
-                parent = existing != null ? existing : add(parent, name);
-            }
-            return parent;
-        }
-
-        @Override
-        public List<GroupRef> find(String pathOrName) {
-            if (pathOrName.startsWith("/")) {
-                return byId.values().stream().filter(group -> group.path().equals(pathOrName)).toList();
-            }
-            return byId.values().stream()
-                    .filter(group -> names.get(group.id()).toLowerCase(Locale.ROOT).equals(pathOrName.toLowerCase(Locale.ROOT)))
-                    .toList();
-        }
-
-        @Override
-        public Optional<GroupRef> byId(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public boolean isProtected(GroupRef group) {
-            return protectedIds.stream().anyMatch(id -> group.isWithin(byId.get(id)));
-        }
-    }
-
-    final InMemoryGroups realm = new InMemoryGroups();
+    final InMemoryGroupDirectory realm = new InMemoryGroupDirectory();
 
     {
         for (String path : List.of("/engineering", "/engineering/backend", "/sales", "/ops", "/ops/oncall", "/eu/support", "/us/support")) {
             realm.addPath(path);
         }
-        realm.protectedIds.add(realm.find("/ops").get(0).id());
+        realm.protect(realm.find("/ops").get(0));
     }
 
     GroupDecision resolve(JitSettings settings, String... values) {
@@ -137,7 +77,7 @@ class GroupResolverTest {
 
         assertThat(resolver.allowlist().unusable()).hasValueSatisfying(unusable -> {
             assertThat(unusable.key()).isEqualTo("assignable.groups");
-            assertThat(unusable.code()).isEqualTo("UNKNOWN_ASSIGNABLE_GROUP");
+            assertThat(unusable.code().name()).isEqualTo("UNKNOWN_ASSIGNABLE_GROUP");
         });
         assertThat(resolver.resolve(List.of("/sales")).wanted()).isEmpty();
     }

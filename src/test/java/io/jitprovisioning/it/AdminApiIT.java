@@ -23,7 +23,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.MasterAdmins;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
@@ -74,10 +76,7 @@ class AdminApiIT {
     private Map<String, Object> component(String alias, String metadata) {
         String realmId = admin.get("/setup").expect(200).json().get("id").asText();
         return map("name", alias, "providerId", "jit-provisioning", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                "parentId", realmId, "config", map("alias", List.of(alias), "metadata", List.of(metadata),
-                        "jit.enabled", List.of("true"), "default.role", List.of("support"),
-                        "attribute.mapping", List.of("[{\"key\":\"role\",\"value\":\"USER_ROLE\"}]"),
-                        "idp.managed.roles", List.of("true"), "assignable.roles", List.of("developer", "support")));
+                "parentId", realmId, "config", map("alias", List.of(alias), "metadata", List.of(metadata)));
     }
 
     @Nested
@@ -93,8 +92,9 @@ class AdminApiIT {
             JsonNode body = reply.json();
             assertThat(body.get("valid").asBoolean()).isTrue();
             assertThat(body.get("entityId").asText()).isEqualTo(admin.baseUrl() + "/realms/" + fixture.idpRealm());
-            assertThat(body.get("ssoServices").findValuesAsText("binding")).contains("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST");
-            assertThat(body.get("certificates")).isNotEmpty();
+            assertThat(body.get("ssoServices").findValuesAsText("binding")).containsExactlyInAnyOrder(
+                    "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST", "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect");
+            assertThat(body.get("certificates").findValuesAsText("use")).as("the IdP realm's one signing key").containsExactly("signing");
             assertThat(body.get("errors")).isEmpty();
         }
 
@@ -107,7 +107,7 @@ class AdminApiIT {
             String spMetadata = fixture.idpMetadata().replace("IDPSSODescriptor", "SPSSODescriptor");
             AdminApi.Reply sp = validate(spMetadata);
             assertThat(sp.status()).isEqualTo(400);
-            assertThat(codes(sp.json(), "errors")).contains("MISSING_IDP_SSO_DESCRIPTOR");
+            assertThat(codes(sp.json(), "errors")).containsExactly("MISSING_IDP_SSO_DESCRIPTOR");
             AdminApi.Reply huge = admin.postRaw(BASE + "/metadata/validate", "text/xml", new byte[1024 * 1024 + 1]);
             assertThat(codes(huge.json(), "errors")).containsExactly("TOO_LARGE");
         }
@@ -144,8 +144,7 @@ class AdminApiIT {
             assertThat(idp.get("config").get("postBindingAuthnRequest").asText()).isEqualTo("true");
             assertThat(idp.get("config").get("principalType").asText()).isEqualTo("SUBJECT");
 
-            fixture.idpUser("yuri", Map.of("firstName", List.of("Yuri"), "lastName", List.of("Gagarin"), "email", List.of("yuri@example.org"),
-                    "role", List.of("Engineering")));
+            fixture.idpUser("yuri", IdpPerson.named("Yuri", "Gagarin").email("yuri@example.org").roles("Engineering"));
             LoginResult login = fixture.login("yuri");
 
             assertThat(login.isLoggedIn()).as("%s", login).isTrue();
@@ -157,8 +156,7 @@ class AdminApiIT {
             });
             assertThat(events).filteredOn(event -> event.getResourcePath().startsWith("identity-provider/instances/" + SamlBrokerFixture.IDP_ALIAS))
                     .extracting(AdminEventRepresentation::getResourceType, AdminEventRepresentation::getOperationType)
-                    .contains(tuple("IDENTITY_PROVIDER", "CREATE"),
-                            tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
+                    .containsExactlyInAnyOrder(tuple("IDENTITY_PROVIDER", "CREATE"), tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
             assertThat(events).as("the IdP's representation, made by whichever signature this Keycloak has")
                     .filteredOn(event -> "IDENTITY_PROVIDER".equals(event.getResourceType()))
                     .anySatisfy(event -> assertThat(event.getRepresentation())
@@ -181,7 +179,7 @@ class AdminApiIT {
             AdminApi.Reply reply = admin.post(BASE + "/identity-providers", body);
 
             assertThat(reply.status()).isEqualTo(400);
-            assertThat(codes(reply.json(), "errors")).contains("UNKNOWN_DEFAULT_ROLE", "INVALID_ATTRIBUTE_MAPPING",
+            assertThat(codes(reply.json(), "errors")).containsExactlyInAnyOrder("UNKNOWN_DEFAULT_ROLE", "INVALID_ATTRIBUTE_MAPPING",
                     "INVALID_UNKNOWN_ROLE_POLICY", "MISSING_IDP_SSO_DESCRIPTOR");
             assertThat(admin.get("/setup/identity-provider/instances/broken").status()).isEqualTo(404);
             assertThat(admin.get(BASE + "/identity-providers/broken").status()).isEqualTo(404);
@@ -207,7 +205,8 @@ class AdminApiIT {
             assertThat(summary.get("settings").get("defaultRole").asText()).isEqualTo("support");
             assertThat(summary.get("settings").get("attributeMapping").get("role").asText()).isEqualTo("USER_ROLE");
             assertThat(summary.get("settings").get("syncMode").asText()).isEqualTo("FORCE");
-            assertThat(summary.get("certificates")).isNotEmpty();
+            assertThat(summary.get("certificates").findValuesAsText("use")).as("the IdP realm's one signing key")
+                    .containsExactly("signing");
         }
 
         @Test
@@ -253,13 +252,14 @@ class AdminApiIT {
 
             JsonNode summary = admin.get(BASE + "/identity-providers/from-console").expect(200).json();
             assertThat(summary.get("firstBrokerLoginFlow").asText()).isEqualTo("JIT first broker login");
-            assertThat(summary.get("settings").get("assignableRoles")).hasSize(2);
-            assertThat(summary.get("settings").get("attributeMapping").get("role").asText()).isEqualTo("USER_ROLE");
+            assertThat(summary.get("settings").get("jitEnabled").asBoolean()).as("the defaults").isTrue();
+            assertThat(summary.get("settings").get("defaultRole").asText()).isEqualTo("Agent");
+            assertThat(summary.get("settings").get("idpManagedRoles").asBoolean()).isFalse();
             List<AdminEventRepresentation> events = admin.get("/setup/admin-events?max=100", new TypeReference<List<AdminEventRepresentation>>() {
             });
             assertThat(events).filteredOn(event -> event.getResourcePath().startsWith("identity-provider/instances/from-console"))
                     .extracting(AdminEventRepresentation::getResourceType, AdminEventRepresentation::getOperationType)
-                    .contains(tuple("IDENTITY_PROVIDER", "CREATE"), tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
+                    .containsExactlyInAnyOrder(tuple("IDENTITY_PROVIDER", "CREATE"), tuple("IDENTITY_PROVIDER_MAPPER", "CREATE"));
         }
 
         /** The page's stored entry of an identity provider, as the console reads it for its list and form. */
@@ -272,35 +272,43 @@ class AdminApiIT {
         }
 
         @Test
-        @DisplayName("the entry follows changes made elsewhere (REST API, JIT mapper, identity provider) and goes with the identity provider")
-        void entryFollowsChangesMadeElsewhere() {
-            admin.post("/setup/components", component("mirrored", fixture.idpMetadata())).expect(201);
-            assertThat(entry("mirrored")).as("written with the mapper's dotted keys, rewritten at once under the page's names")
-                    .containsEntry("jitEnabled", List.of("true")).containsEntry("displayName", List.of("mirrored"))
-                    .doesNotContainKeys("jit.enabled");
+        @DisplayName("the entry holds only the alias and the file: settings changed elsewhere stay when it is saved again unchanged, "
+                + "a rollover made through the REST API is not undone, and the entry goes with the identity provider")
+        void entryHoldsOnlyTheUpload() {
+            String componentId = admin.post("/setup/components", component("single", fixture.idpMetadata())).expect(201).createdId();
+            admin.put(BASE + "/identity-providers/single", map("jitEnabled", false)).expect(200);
+            String rolledOver = fixture.idpMetadata().replace("/protocol/saml\"", "/protocol/saml?rolled-over\"");
+            assertThat(rolledOver).isNotEqualTo(fixture.idpMetadata());
+            admin.put(BASE + "/identity-providers/single", map("metadata", rolledOver)).expect(200);
+            String ssoAfterRollover = admin.get(BASE + "/identity-providers/single").expect(200).json().get("singleSignOnServiceUrl").asText();
+            assertThat(ssoAfterRollover).endsWith("?rolled-over");
 
-            admin.put(BASE + "/identity-providers/mirrored", map("displayName", "Mirrored IdP", "jitEnabled", false)).expect(200);
-            assertThat(entry("mirrored")).as("after PUT /identity-providers/mirrored")
-                    .containsEntry("displayName", List.of("Mirrored IdP")).containsEntry("jitEnabled", List.of("false"))
-                    .containsEntry("idpManagedRoles", List.of("true"))
-                    .containsEntry("metadata", List.of(fixture.idpMetadata()));
+            ComponentRepresentation entry = admin.get("/setup/components/" + componentId, ComponentRepresentation.class);
+            admin.put("/setup/components/" + componentId, entry).expect(204);
 
-            String mappers = "/setup/identity-provider/instances/mirrored/mappers";
-            IdentityProviderMapperRepresentation mapper = admin.get(mappers,
-                    new TypeReference<List<IdentityProviderMapperRepresentation>>() {
-                    }).get(0);
-            mapper.getConfig().put("idp.managed.roles", "false");
-            admin.put(mappers + "/" + mapper.getId(), mapper).expect(204);
-            assertThat(entry("mirrored")).as("after the mapper's own update").containsEntry("idpManagedRoles", List.of("false"))
-                    .containsEntry("jitEnabled", List.of("false"));
+            JsonNode summary = admin.get(BASE + "/identity-providers/single").expect(200).json();
+            assertThat(summary.get("settings").get("jitEnabled").asBoolean()).as("set through the REST API").isFalse();
+            assertThat(summary.get("singleSignOnServiceUrl").asText()).as("the rollover stays").isEqualTo(ssoAfterRollover);
+            assertThat(entry("single")).containsOnlyKeys("alias", "metadata");
 
-            String rolledOver = fixture.idpMetadata() + "\n<!-- the file of a certificate rollover -->\n";
-            admin.put(BASE + "/identity-providers/mirrored", map("metadata", rolledOver)).expect(200);
-            assertThat(entry("mirrored")).as("after a new metadata file through the REST API")
-                    .containsEntry("metadata", List.of(rolledOver));
+            admin.delete("/setup/identity-provider/instances/single").expect(204);
+            assertThat(entry("single")).as("after the identity provider was deleted").isNull();
+        }
 
-            admin.delete("/setup/identity-provider/instances/mirrored").expect(204);
-            assertThat(entry("mirrored")).as("after the identity provider was deleted").isNull();
+        @Test
+        @DisplayName("JIT settings sent to the page are refused (UNKNOWN_FIELD): they live on the mapper, and nothing is saved")
+        void settingsAreRefusedOnThePage() {
+            Map<String, Object> withSettings = component("with-settings", fixture.idpMetadata());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = (Map<String, Object>) withSettings.get("config");
+            config.put("jit.enabled", List.of("false"));
+
+            AdminApi.Reply reply = admin.post("/setup/components", withSettings);
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.body()).contains("UNKNOWN_FIELD");
+            assertThat(admin.get("/setup/identity-provider/instances/with-settings").status()).isEqualTo(404);
+            assertThat(entry("with-settings")).isNull();
         }
 
         @Test
@@ -325,42 +333,10 @@ class AdminApiIT {
 
         @BeforeAll
         void createAdmins() {
-            viewer = masterUser("jit-viewer", "view-identity-providers");
-            nobody = masterUser("jit-nobody", null);
-            realmManager = masterUser("jit-realm-manager", "manage-realm");
+            viewer = MasterAdmins.masterUser(admin, "jit-viewer", "setup-realm", "view-identity-providers");
+            nobody = MasterAdmins.masterUser(admin, "jit-nobody", null);
+            realmManager = MasterAdmins.masterUser(admin, "jit-realm-manager", "setup-realm", "manage-realm");
             admin.post(BASE + "/identity-providers", setupBody("guarded")).expect(201);
-        }
-
-        private AdminApi masterUser(String username, String setupRealmRole) {
-            UserRepresentation user = new UserRepresentation();
-            user.setUsername(username);
-            user.setEnabled(true);
-            user.setFirstName(username);
-            user.setLastName("Admin");
-            user.setEmail(username + "@example.org");
-            user.setCredentials(List.of(credential()));
-            admin.delete("/master/users/" + existingId(username));
-            String id = admin.post("/master/users", user).expect(201).createdId();
-            if (setupRealmRole != null) {
-                String clientUuid = admin.get("/master/clients?clientId=setup-realm", new TypeReference<List<Map<String, Object>>>() {
-                }).get(0).get("id").toString();
-                Object role = admin.get("/master/clients/" + clientUuid + "/roles/" + setupRealmRole, Map.class);
-                admin.post("/master/users/" + id + "/role-mappings/clients/" + clientUuid, List.of(role)).expect(204);
-            }
-            return admin.as(username, "secret");
-        }
-
-        private String existingId(String username) {
-            return admin.get("/master/users?exact=true&username=" + username, new TypeReference<List<UserRepresentation>>() {
-            }).stream().map(UserRepresentation::getId).findFirst().orElse("none");
-        }
-
-        private org.keycloak.representations.idm.CredentialRepresentation credential() {
-            org.keycloak.representations.idm.CredentialRepresentation credential = new org.keycloak.representations.idm.CredentialRepresentation();
-            credential.setType("password");
-            credential.setValue("secret");
-            credential.setTemporary(false);
-            return credential;
         }
 
         @Test

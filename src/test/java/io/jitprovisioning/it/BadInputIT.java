@@ -3,7 +3,6 @@ package io.jitprovisioning.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -17,6 +16,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
@@ -45,17 +45,9 @@ class BadInputIT {
         fixture.delete();
     }
 
-    private static Map<String, List<String>> person(String username) {
-        Map<String, List<String>> person = new HashMap<>();
-        person.put("firstName", List.of("Bad"));
-        person.put("lastName", List.of("Input"));
-        person.put("email", List.of(username + "@example.org"));
-        person.put("role", List.of("developer"));
-        return person;
-    }
-
     private LoginResult loginWith(String username, Map<String, List<String>> changes) {
-        Map<String, List<String>> attributes = person(username);
+        Map<String, List<String>> attributes = IdpPerson.named("Bad", "Input").email(username + "@example.org")
+                .roles("developer").attributes();
         attributes.putAll(changes);
         fixture.idpUser(username, attributes);
         return fixture.login(username);

@@ -190,21 +190,22 @@ class BadInputStrictIT {
     }
 
     @Test
-    @DisplayName("the console setup page: bad forms (a quote and braces in a value, a garbled switch, a bad file) get 400, never 500, and write nothing")
+    @DisplayName("the console setup page: bad forms (a JIT setting, which lives on the mapper, a bad file, a quote and braces "
+            + "in an alias) get 400 with their code, never 500, and write nothing")
     void consoleSetupPage() {
         String metadata = fixture.idpMetadata();
         Map<String, Map<String, Object>> forms = Map.of(
-                "UNKNOWN_ROLE_VALUE_TARGET", map("alias", List.of("console-new"), "metadata", List.of(metadata),
+                "UNKNOWN_FIELD", map("alias", List.of("console-new"), "metadata", List.of(metadata),
                         "roleValues", List.of("[{\"key\":\"Eng\",\"value\":\"it's {weird}\"}]")),
-                "INVALID_JIT_ENABLED", map("alias", List.of("console-new"), "metadata", List.of(metadata), "jitEnabled", List.of("maybe")),
                 "NOT_WELL_FORMED", map("alias", List.of("console-new"), "metadata", List.of("{not xml}")),
-                "UNKNOWN_DEFAULT_ROLE", map("alias", List.of(SamlBrokerFixture.IDP_ALIAS), "defaultRole", List.of("{0}", "'")));
+                "INVALID_ALIAS", map("alias", List.of("it's {0}"), "metadata", List.of(metadata)));
         forms.forEach((code, form) -> {
             String before = written();
 
             AdminApi.Reply reply = saveEntry("jit-provisioning", form);
 
             assertThat(reply.status()).as("%s: %s", code, reply.body()).isEqualTo(400);
+            assertThat(reply.body()).as(code).contains(code);
             assertThat(written()).as(code).isEqualTo(before);
         });
     }

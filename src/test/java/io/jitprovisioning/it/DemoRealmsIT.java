@@ -3,6 +3,7 @@ package io.jitprovisioning.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,9 @@ import io.jitprovisioning.browser.BrowserSession;
 import io.jitprovisioning.browser.Chromium;
 import io.jitprovisioning.testsupport.AdminApi;
 import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlLogin;
+import io.jitprovisioning.testsupport.SetupLinkClient;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
 /** The demo's realm files, imported as they are (only the port differs), behave as the README promises. */
@@ -39,7 +41,7 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
 class DemoRealmsIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-    private static final Path IMAGES = BASEDIR.resolve("docs/images");
+    private static final Path IMAGES = Chromium.SCREENSHOTS;
 
     private static AdminApi admin;
 
@@ -102,7 +104,7 @@ class DemoRealmsIT {
     void olly() {
         LoginResult olly = login("olly");
 
-        assertThat(olly.jitErrorCode()).as("%s", olly).isEqualTo("NOT_ALLOWED");
+        Refused.withCode(olly, "NOT_ALLOWED");
         assertThat(user("olly")).isNull();
     }
 
@@ -126,7 +128,7 @@ class DemoRealmsIT {
         })).hasSize(1);
 
         LoginResult zoe = login("zoe");
-        assertThat(zoe.jitErrorCode()).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+        Refused.withCode(zoe, "ACCOUNT_EXISTS_UNTRUSTED");
         assertThat(user("zoe")).isNull();
     }
 
@@ -140,16 +142,34 @@ class DemoRealmsIT {
         List<EventRepresentation> events = admin.get("/acme/events?type=IDENTITY_PROVIDER_LOGIN&user=" + mallory.getId(),
                 new TypeReference<List<EventRepresentation>>() {
                 });
-        assertThat(events).isNotEmpty();
-        assertThat(events.get(0).getDetails().get("jit_roles_refused")).contains("realm-admin(protected)", "boss(protected)");
+        assertThat(events).as("her one sign-in").singleElement().satisfies(event -> assertThat(
+                event.getDetails().get("jit_roles_refused").split(",")).containsExactlyInAnyOrder("realm-admin(protected)",
+                "boss(protected)"));
+    }
+
+    @Test
+    @DisplayName("demo/globex-setup (run by demo/run): Globex's limits, globex-admin as its SSO administrator, and a working setup link")
+    void globexSetupLink() throws IOException, InterruptedException {
+        Process script = new ProcessBuilder("demo/globex-setup", admin.baseUrl()).redirectErrorStream(true).start();
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(script.waitFor()).as(output).isZero();
+        String link = output.lines().filter(line -> line.contains("setup link")).findFirst().orElseThrow()
+                .replaceFirst(".*: ", "");
+        assertThat(link).startsWith(admin.baseUrl() + "/realms/acme/jit-provisioning/setup/");
+
+        assertThat(new SetupLinkClient(link).get("/identity-providers").body()).isEqualTo("[]");
+        String globex = admin.get("/acme/organizations?search=globex.test&exact=true").expect(200).json().get(0).get("id").asText();
+        AdminApi globexAdmin = admin.asRealmUser("acme", "globex-admin", "globex-admin");
+        assertThat(globexAdmin.get("/acme/jit-provisioning/organizations/" + globex + "/identity-providers").expect(200).json()).isEmpty();
+        assertThat(admin.get("/acme/jit-provisioning/organizations/" + globex + "/limits").expect(200).json().get("offeredRoles").toString())
+                .isEqualTo("[\"developer\",\"support\"]");
     }
 
     @Test
     @DisplayName("in a browser, as the README says: acme's account console asks for an email, adam@acme.test leads to Demo IdP's"
             + " sign-in page with the address filled in, and adam's password signs him in to acme")
     void firstPageLeadsToDemoIdp() {
-        Assumptions.assumeTrue(Chromium.installed(),
-                "Debian's chromium and chromium-driver are not installed (browser/run installs them)");
+        Chromium.requireOrSkip();
         ChromeDriver browser = browsers.open("en", new Dimension(1280, 800));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
@@ -176,8 +196,7 @@ class DemoRealmsIT {
     @DisplayName("in a browser, as the README says: zoe's address is not at acme.test, so Keycloak asks for a password; its Demo IdP"
             + " button leads to Demo IdP, and zoe is refused")
     void otherAddressesReachDemoIdpThroughItsButton() {
-        Assumptions.assumeTrue(Chromium.installed(),
-                "Debian's chromium and chromium-driver are not installed (browser/run installs them)");
+        Chromium.requireOrSkip();
         ChromeDriver browser = browsers.open("en", new Dimension(1280, 800));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 

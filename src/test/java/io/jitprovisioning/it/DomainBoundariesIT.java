@@ -1,6 +1,5 @@
 package io.jitprovisioning.it;
 
-import static io.jitprovisioning.it.TrustBoundariesIT.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.EventRepresentation;
 
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
@@ -52,7 +52,7 @@ class DomainBoundariesIT {
             String bob = fixture.createBrokerUser("bob-local", "bob@initech.test", true);
             fixture.setPassword(bob, PASSWORD);
             fixture.setEmailVerified(bob, true);
-            fixture.idpUser("bob", person("bob@initech.test", "developer"));
+            fixture.idpUser("bob", IdpPerson.named("Victim", "Person").email("bob@initech.test").roles("developer"));
 
             LoginResult login = fixture.login("bob");
 
@@ -89,7 +89,7 @@ class DomainBoundariesIT {
             String bob = fixture.createBrokerUser("bea-local", "bea@initech.test", true);
             fixture.setPassword(bob, PASSWORD);
             fixture.setEmailVerified(bob, true);
-            fixture.idpUser("bea", person("bea@initech.test", "developer"));
+            fixture.idpUser("bea", IdpPerson.named("Victim", "Person").email("bea@initech.test").roles("developer"));
 
             LoginResult login = fixture.loginThrough(INITECH_IDP, "bea");
 
@@ -104,7 +104,7 @@ class DomainBoundariesIT {
         @DisplayName("a squatter's IdP cannot create an account with an Initech address (EMAIL_DOMAIN_CLAIMED), so the owner is not locked out")
         void squatterCannotClaimTheDomain() {
             fixture.clearEvents();
-            fixture.idpUser("newhire", person("newhire@initech.test", "developer"));
+            fixture.idpUser("newhire", IdpPerson.named("Victim", "Person").email("newhire@initech.test").roles("developer"));
 
             Refused.withNoAccount(fixture, fixture.login("newhire"), "EMAIL_DOMAIN_CLAIMED", "newhire");
             List<EventRepresentation> errors = fixture.events("IDENTITY_PROVIDER_FIRST_LOGIN_ERROR");
@@ -120,10 +120,10 @@ class DomainBoundariesIT {
         @Test
         @DisplayName("a returning user of the other IdP whose address moves into initech.test keeps the old address (USER_EMAIL rejected)")
         void returningUserCannotMoveIntoTheDomain() {
-            fixture.idpUser("rick", person("rick@corp.test", "developer"));
+            fixture.idpUser("rick", IdpPerson.named("Victim", "Person").email("rick@corp.test").roles("developer"));
             assertThat(fixture.login("rick").isLoggedIn()).isTrue();
             fixture.clearEvents();
-            fixture.idpUser("rick", person("rick@initech.test", "developer"));
+            fixture.idpUser("rick", IdpPerson.named("Victim", "Person").email("rick@initech.test").roles("developer"));
 
             assertThat(fixture.login("rick").isLoggedIn()).isTrue();
 
@@ -137,7 +137,7 @@ class DomainBoundariesIT {
         void trustedIdpMayClaim() {
             fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, true);
             try {
-                fixture.idpUser("tess", person("tess@initech.test", "developer"));
+                fixture.idpUser("tess", IdpPerson.named("Victim", "Person").email("tess@initech.test").roles("developer"));
 
                 assertThat(fixture.login("tess").isLoggedIn()).isTrue();
 

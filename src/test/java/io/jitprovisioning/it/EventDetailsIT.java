@@ -2,7 +2,6 @@ package io.jitprovisioning.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +10,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
@@ -33,7 +34,7 @@ class EventDetailsIT {
 
     @BeforeAll
     void setUp() {
-        JitSettings settings = JitSettings.builder().jitEnabled(true).defaultRole("support").idpManagedRoles(true)
+        JitSettings settings = JitSettings.builder().set(JitConfigProperties.JIT_ENABLED, true).set(JitConfigProperties.DEFAULT_ROLE, "support").set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE).map("groups", AttributeTarget.USER_GROUP)
                 .map("firstName", AttributeTarget.USER_FIRST_NAME).map("lastName", AttributeTarget.USER_LAST_NAME)
                 .map("email", AttributeTarget.USER_EMAIL).build();
@@ -51,8 +52,8 @@ class EventDetailsIT {
     @Test
     @DisplayName("a forging role value and group value are one entry each, with their real reason; names with ',' are one entry")
     void forgingValuesStayOneEntry() {
-        fixture.idpUser("eve", Map.of("firstName", List.of("Eve"), "lastName", List.of("Forger"), "email", List.of("eve@example.org"),
-                "role", List.of("sales,realm-admin", FORGING_ROLE), "groups", List.of("north,south", FORGING_GROUP)));
+        fixture.idpUser("eve", IdpPerson.named("Eve", "Forger").email("eve@example.org").roles("sales,realm-admin", FORGING_ROLE)
+                .groups("north,south", FORGING_GROUP));
 
         LoginResult login = fixture.login("eve");
 

@@ -23,7 +23,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 
 /**
@@ -73,7 +75,8 @@ class FailClosedGatesIT {
     @BeforeAll
     static void setUp() {
         fixture = GroupsAndGatesIT.fixture("fail-closed", GroupsAndGatesIT.settings().build());
-        fixture.createGroup(null, "engineering");
+        // The groups the base settings' group values name: the unusable gate is then the settings' one problem.
+        fixture.createGroup(fixture.createGroup(null, "engineering"), "backend");
     }
 
     @AfterAll
@@ -111,12 +114,13 @@ class FailClosedGatesIT {
         storeThroughKeycloak(gate.unusable());
         fixture.clearEvents();
         String user = username(gate, "new");
-        fixture.idpUser(user, GroupsAndGatesIT.person(user, "/engineering"));
+        fixture.idpUser(user, IdpPerson.named(user, "Grouped").email(user + "@acme.test").roles("developer")
+                .groups("/engineering").status("active"));
 
         LoginResult login = fixture.login(user);
 
         assertThat(login.isLoggedIn()).as("%s", login).isFalse();
-        assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("SETTINGS_INVALID");
+        Refused.withCode(login, "SETTINGS_INVALID");
         assertThat(login.lastStatus()).isEqualTo(403);
         assertThat(login.lastText()).contains("is not set up correctly here", "SETTINGS_INVALID");
         assertThat(fixture.brokerUser(user)).as("no account, so no link, role, group, session or provenance").isNull();
@@ -142,9 +146,9 @@ class FailClosedGatesIT {
                 map("email", List.of(user + "@acme.test"), "status", List.of("active"), "role", List.of("developer"),
                         "groups", List.of("/engineering")))).expect(200).json();
 
-        assertThat(problems(summary))
-                .anySatisfy(problem -> assertThat(problem).startsWith(gate.rule() + " is set but unusable").contains("SETTINGS_INVALID"));
-        assertThat(preview.get("settingsProblems").findParents("code")).anySatisfy(problem -> {
+        assertThat(problems(summary)).singleElement().satisfies(problem ->
+                assertThat(problem).startsWith(gate.rule() + " is set but unusable").contains("SETTINGS_INVALID"));
+        assertThat(preview.get("settingsProblems").findParents("code")).singleElement().satisfies(problem -> {
             assertThat(problem.get("code").asText()).isEqualTo("SETTINGS_INVALID");
             assertThat(problem.get("message").asText()).startsWith(gate.rule() + " is set but unusable");
         });
@@ -160,7 +164,8 @@ class FailClosedGatesIT {
     void usableTwinAdmits(Case gate) {
         storeThroughKeycloak(gate.usable());
         String user = username(gate, "ok");
-        fixture.idpUser(user, GroupsAndGatesIT.person(user, "/engineering"));
+        fixture.idpUser(user, IdpPerson.named(user, "Grouped").email(user + "@acme.test").roles("developer")
+                .groups("/engineering").status("active"));
 
         LoginResult login = fixture.login(user);
 
@@ -177,20 +182,19 @@ class FailClosedGatesIT {
     @DisplayName("an existing account's later sign-in is refused too, and nothing on the account changes")
     void laterSignInIsRefused() {
         storeThroughKeycloak(Map.of("allowed.email.domains", "acme.test"));
-        fixture.idpUser("fc-later", GroupsAndGatesIT.person("fc-later", "/engineering"));
+        fixture.idpUser("fc-later", IdpPerson.named("fc-later", "Grouped").email("fc-later@acme.test").roles("developer")
+                .groups("/engineering").status("active"));
         assertThat(fixture.login("fc-later").isLoggedIn()).isTrue();
         UserRepresentation before = fixture.brokerUser("fc-later");
         fixture.logout(before.getId());
-        Map<String, List<String>> changed = GroupsAndGatesIT.person("fc-later");
-        changed.put("role", List.of("support"));
-        changed.put("firstName", List.of("Changed"));
-        fixture.idpUser("fc-later", changed);
+        fixture.idpUser("fc-later", IdpPerson.named("Changed", "Grouped").email("fc-later@acme.test").roles("support").groups()
+                .status("active"));
         storeThroughKeycloak(Map.of("allowed.email.domains", "*.acme.test"));
         fixture.clearEvents();
 
         LoginResult login = fixture.login("fc-later");
 
-        assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("SETTINGS_INVALID");
+        Refused.withCode(login, "SETTINGS_INVALID");
         UserRepresentation after = fixture.brokerUser("fc-later");
         assertThat(after.getFirstName()).isEqualTo(before.getFirstName());
         assertThat(fixture.realmRolesOf(after.getId())).containsExactly("developer");

@@ -3,7 +3,6 @@ package io.jitprovisioning.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,22 +13,21 @@ import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
 @DisplayName("The first broker login: instant accounts, invitation-only mode, organizations, refusals")
 class FirstBrokerLoginIT {
 
-    static Map<String, List<String>> person(String first, String email) {
-        return Map.of("firstName", List.of(first), "lastName", List.of("Tester"), "email", List.of(email), "role", List.of("developer"));
-    }
-
     static JitSettingsBuilder settings(boolean jitEnabled) {
-        return JitSettings.builder().jitEnabled(jitEnabled).defaultRole("support").idpManagedRoles(true)
+        return JitSettings.builder().set(JitConfigProperties.JIT_ENABLED, jitEnabled).set(JitConfigProperties.DEFAULT_ROLE, "support").set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE).map("firstName", AttributeTarget.USER_FIRST_NAME)
                 .map("displayName", AttributeTarget.USER_DISPLAY_NAME);
     }
@@ -68,7 +66,7 @@ class FirstBrokerLoginIT {
         @Test
         @DisplayName("a new user gets an account, becomes a member of the IdP's organization, and sees no page")
         void newUserJoinsOrganization() {
-            fixture.idpUser("nora", person("Nora", "nora@acme.test"));
+            fixture.idpUser("nora", IdpPerson.named("Nora", "Tester").email("nora@acme.test").roles("developer"));
 
             LoginResult login = fixture.login("nora");
 
@@ -82,12 +80,12 @@ class FirstBrokerLoginIT {
         @DisplayName("an existing account with the same email and nothing vouching for it is refused, and left untouched")
         void untrustedExistingAccount() {
             String id = fixture.createBrokerUser("olga-local", "olga@elsewhere.test", true);
-            fixture.idpUser("olga", person("Olga", "olga@elsewhere.test"));
+            fixture.idpUser("olga", IdpPerson.named("Olga", "Tester").email("olga@elsewhere.test").roles("developer"));
 
             LoginResult login = fixture.login("olga");
 
             assertThat(login.isLoggedIn()).isFalse();
-            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
+            Refused.withCode(login, "ACCOUNT_EXISTS_UNTRUSTED");
             assertThat(login.lastText()).contains("already exists");
             assertNothingLeftBehind(fixture, id);
             assertThat(fixture.organizationMemberNames(organizationId)).doesNotContain("olga-local");
@@ -99,7 +97,7 @@ class FirstBrokerLoginIT {
         void organizationMemberIsLinked() {
             String id = fixture.createBrokerUser("pia", "pia@partner.test", true);
             fixture.addOrganizationMember(organizationId, id);
-            fixture.idpUser("pia", person("Pia", "pia@partner.test"));
+            fixture.idpUser("pia", IdpPerson.named("Pia", "Tester").email("pia@partner.test").roles("developer"));
 
             LoginResult login = fixture.login("pia");
 
@@ -112,7 +110,7 @@ class FirstBrokerLoginIT {
         @DisplayName("an existing account whose email domain belongs to the IdP's organization is linked")
         void organizationDomainIsLinked() {
             String id = fixture.createBrokerUser("quinn-local", "quinn@acme.test", true);
-            fixture.idpUser("quinn", person("Quinn", "quinn@acme.test"));
+            fixture.idpUser("quinn", IdpPerson.named("Quinn", "Tester").email("quinn@acme.test").roles("developer"));
 
             LoginResult login = fixture.login("quinn");
 
@@ -125,11 +123,11 @@ class FirstBrokerLoginIT {
         @DisplayName("a disabled account stays disabled and the login is refused")
         void disabledAccountStaysDisabled() {
             String id = fixture.createBrokerUser("rita-local", "rita@acme.test", false);
-            fixture.idpUser("rita", person("Rita", "rita@acme.test"));
+            fixture.idpUser("rita", IdpPerson.named("Rita", "Tester").email("rita@acme.test").roles("developer"));
 
             LoginResult login = fixture.login("rita");
 
-            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("ACCOUNT_DISABLED");
+            Refused.withCode(login, "ACCOUNT_DISABLED");
             assertThat(fixture.brokerUser("rita-local").isEnabled()).isFalse();
             assertNothingLeftBehind(fixture, id);
         }
@@ -161,7 +159,7 @@ class FirstBrokerLoginIT {
         void sameEmailIsLinked() {
             String id = fixture.createBrokerUser("sam-local", "sam@anywhere.test", true);
             fixture.setEmailVerified(id, true);
-            fixture.idpUser("sam", person("Sam", "sam@anywhere.test"));
+            fixture.idpUser("sam", IdpPerson.named("Sam", "Tester").email("sam@anywhere.test").roles("developer"));
 
             LoginResult login = fixture.login("sam");
 
@@ -192,8 +190,8 @@ class FirstBrokerLoginIT {
         @DisplayName("an invited user is linked on the first login and gets the mapping and roles")
         void invitedUserIsLinked() {
             String id = fixture.createBrokerUser("tom-invited", "tom@corp.test", true);
-            fixture.idpUser("tom", Map.of("firstName", List.of("Tom"), "lastName", List.of("Tester"), "email", List.of("tom@corp.test"),
-                    "displayName", List.of("Tommy"), "role", List.of("developer")));
+            fixture.idpUser("tom", IdpPerson.named("Tom", "Tester").email("tom@corp.test").attribute("displayName", "Tommy")
+                    .roles("developer"));
 
             LoginResult login = fixture.login("tom");
 
@@ -211,7 +209,7 @@ class FirstBrokerLoginIT {
         @DisplayName("an invited user is matched by username when the email differs")
         void invitedByUsername() {
             String id = fixture.createBrokerUser("uma", "uma@old-address.test", true);
-            fixture.idpUser("uma", person("Uma", "uma@new-address.test"));
+            fixture.idpUser("uma", IdpPerson.named("Uma", "Tester").email("uma@new-address.test").roles("developer"));
 
             assertThat(fixture.login("uma").isLoggedIn()).isTrue();
 
@@ -222,12 +220,12 @@ class FirstBrokerLoginIT {
         @DisplayName("anyone else is refused with NOT_PROVISIONED, a plain-words page and one error event; no account is made")
         void uninvitedUserIsRefused() {
             fixture.clearEvents();
-            fixture.idpUser("vic", person("Vic", "vic@corp.test"));
+            fixture.idpUser("vic", IdpPerson.named("Vic", "Tester").email("vic@corp.test").roles("developer"));
 
             LoginResult login = fixture.login("vic");
 
             assertThat(login.isLoggedIn()).isFalse();
-            assertThat(login.jitErrorCode()).isEqualTo("NOT_PROVISIONED");
+            Refused.withCode(login, "NOT_PROVISIONED");
             assertThat(login.lastText()).contains("Your organization has not given you access yet", "NOT_PROVISIONED");
             assertThat(fixture.brokerUser("vic")).isNull();
             List<EventRepresentation> errors = fixture.events("IDENTITY_PROVIDER_FIRST_LOGIN_ERROR");
@@ -240,7 +238,7 @@ class FirstBrokerLoginIT {
         @Test
         @DisplayName("the refusal page speaks the user's language")
         void refusalInGerman() {
-            fixture.idpUser("wim", person("Wim", "wim@corp.test"));
+            fixture.idpUser("wim", IdpPerson.named("Wim", "Tester").email("wim@corp.test").roles("developer"));
 
             LoginResult login = fixture.loginInLanguage("wim", "de");
 
@@ -252,9 +250,9 @@ class FirstBrokerLoginIT {
         void noMapperMeansNoProvisioning() {
             fixture.removeJitMapper();
             try {
-                fixture.idpUser("xena", person("Xena", "xena@corp.test"));
+                fixture.idpUser("xena", IdpPerson.named("Xena", "Tester").email("xena@corp.test").roles("developer"));
 
-                assertThat(fixture.login("xena").jitErrorCode()).isEqualTo("NOT_PROVISIONED");
+                Refused.withCode(fixture.login("xena"), "NOT_PROVISIONED");
                 assertThat(fixture.brokerUser("xena")).isNull();
             } finally {
                 fixture.configureJit(settings(false).build().toConfig());

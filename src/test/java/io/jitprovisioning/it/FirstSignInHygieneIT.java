@@ -3,7 +3,6 @@ package io.jitprovisioning.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
@@ -29,18 +29,13 @@ class FirstSignInHygieneIT {
     /** No default role (so the realm role Agent is the default, created when the realm is prepared), and a gate. */
     static SamlBrokerFixture fixture(String name) {
         SamlBrokerFixture fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), name,
-                JitSettings.builder().jitEnabled(true).set(JitConfigProperties.REQUIRED_ATTRIBUTE, "status")
+                JitSettings.builder().set(JitConfigProperties.JIT_ENABLED, true).set(JitConfigProperties.REQUIRED_ATTRIBUTE, "status")
                         .set(JitConfigProperties.REQUIRED_VALUES, List.of("active")).build().toConfig());
         fixture.acceptAnythingInIdpUserProfile();
         return fixture;
     }
 
     /** A person with what a fresh realm's user profile requires, and a status for the gate. */
-    static Map<String, List<String>> person(String name, String status) {
-        return Map.of("firstName", List.of(name), "lastName", List.of("Person"), "email", List.of(name + "@corp.test"),
-                "status", List.of(status));
-    }
-
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @DisplayName("given a realm never prepared for JIT (no Agent role, no user-profile declarations)")
@@ -62,14 +57,14 @@ class FirstSignInHygieneIT {
         @DisplayName("a first sign-in refused by a gate prepares nothing; an admitted one does")
         void refusedFirstSignInPreparesNothing() {
             assertThat(fixture.realmRole("Agent")).as("not prepared yet").isNull();
-            fixture.idpUser("rex", person("rex", "former"));
+            fixture.idpUser("rex", IdpPerson.named("rex", "Person").email("rex@corp.test").status("former"));
 
             Refused.withNoAccount(fixture, fixture.login("rex"), "NOT_ALLOWED", "rex");
 
             assertThat(fixture.realmRole("Agent")).as("role Agent").isNull();
             assertThat(fixture.declaredProfileAttributes()).doesNotContain("displayName", "phoneNumber");
 
-            fixture.idpUser("amy", person("amy", "active"));
+            fixture.idpUser("amy", IdpPerson.named("amy", "Person").email("amy@corp.test").status("active"));
             LoginResult amy = fixture.login("amy");
             assertThat(amy.isLoggedIn()).as("%s", amy).isTrue();
             assertThat(fixture.realmRole("Agent")).isNotNull();
@@ -98,8 +93,8 @@ class FirstSignInHygieneIT {
         @Test
         @DisplayName("a NameID with a zero-width space is refused with INVALID_USERNAME, and no account is made; a clean one signs in")
         void usernameWithInvisibleCharactersIsRefused() {
-            fixture.idpUser("zed\u200Bx", person("zed", "active"));
-            fixture.idpUser("zoey", person("zoey", "active"));
+            fixture.idpUser("zed\u200Bx", IdpPerson.named("zed", "Person").email("zed@corp.test").status("active"));
+            fixture.idpUser("zoey", IdpPerson.named("zoey", "Person").email("zoey@corp.test").status("active"));
 
             LoginResult unclean = fixture.login("zed\u200Bx");
 

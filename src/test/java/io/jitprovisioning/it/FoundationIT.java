@@ -2,7 +2,6 @@ package io.jitprovisioning.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
@@ -34,8 +34,7 @@ class FoundationIT {
     @Test
     @DisplayName("first login creates an account linked to the IdP, with the chosen default role and no page in between")
     void firstLoginProvisions() {
-        fixture.idpUser("alice", Map.of("firstName", List.of("Alice"), "lastName", List.of("Liddell"),
-                "email", List.of("alice@example.org")));
+        fixture.idpUser("alice", IdpPerson.named("Alice", "Liddell").email("alice@example.org"));
 
         LoginResult login = fixture.login("alice");
 
@@ -81,7 +80,7 @@ class FoundationIT {
     @Test
     @DisplayName("a second login signs in to the same account and creates nothing new")
     void secondLoginCreatesNothing() {
-        fixture.idpUser("bob", Map.of("firstName", List.of("Bob"), "lastName", List.of("Builder"), "email", List.of("bob@example.org")));
+        fixture.idpUser("bob", IdpPerson.named("Bob", "Builder").email("bob@example.org"));
         assertThat(fixture.login("bob").isLoggedIn()).isTrue();
         String id = fixture.brokerUser("bob").getId();
         int users = fixture.brokerUsers().size();

@@ -2,7 +2,6 @@ package io.jitprovisioning.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,9 @@ import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
+import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
@@ -29,22 +30,11 @@ class GroupsAndGatesIT {
     static final String SECOND_IDP = "second-idp";
 
     static JitSettingsBuilder settings() {
-        return JitSettings.builder().defaultRole("support").idpManagedRoles(true)
+        return JitSettings.builder().set(JitConfigProperties.DEFAULT_ROLE, "support").set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE).map("groups", AttributeTarget.USER_GROUP)
                 .map("firstName", AttributeTarget.USER_FIRST_NAME).map("lastName", AttributeTarget.USER_LAST_NAME)
                 .map("email", AttributeTarget.USER_EMAIL)
                 .set(JitConfigProperties.GROUP_VALUES, Map.of("Backend Team", "/engineering/backend"));
-    }
-
-    static Map<String, List<String>> person(String name, String... groups) {
-        Map<String, List<String>> person = new HashMap<>();
-        person.put("firstName", List.of(name));
-        person.put("lastName", List.of("Grouped"));
-        person.put("email", List.of(name + "@acme.test"));
-        person.put("role", List.of("developer"));
-        person.put("groups", List.of(groups));
-        person.put("status", List.of("active"));
-        return person;
     }
 
     /** The realm's groups: /engineering with /engineering/backend, /sales, and /ops (realm-admin) with /ops/oncall. */
@@ -97,7 +87,8 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("a group from a name, from a path and from the table, out of one multi-valued attribute")
         void groupsFromNamePathAndTable() {
-            fixture.idpUser("gina", person("gina", "SALES", "/engineering", "Backend Team"));
+            fixture.idpUser("gina", IdpPerson.named("gina", "Grouped").email("gina@acme.test").roles("developer")
+                    .groups("SALES", "/engineering", "Backend Team").status("active"));
 
             LoginResult login = fixture.login("gina");
 
@@ -111,14 +102,16 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("a group change in the IdP is reflected at the next sign-in; a membership made by hand is kept")
         void changesFollowTheIdpButHandMembershipsStay() {
-            fixture.idpUser("hugo", person("hugo", "/engineering", "sales"));
+            fixture.idpUser("hugo", IdpPerson.named("hugo", "Grouped").email("hugo@acme.test").roles("developer")
+                    .groups("/engineering", "sales").status("active"));
             assertThat(fixture.login("hugo").isLoggedIn()).isTrue();
             String id = fixture.brokerUser("hugo").getId();
             fixture.leaveGroup(id, groups.sales());
             fixture.joinGroup(id, groups.sales());
             fixture.joinGroup(id, groups.backend());
 
-            fixture.idpUser("hugo", person("hugo"));
+            fixture.idpUser("hugo", IdpPerson.named("hugo", "Grouped").email("hugo@acme.test").roles("developer").groups()
+                    .status("active"));
             assertThat(fixture.login("hugo").isLoggedIn()).isTrue();
 
             assertThat(fixture.groupsOf(id)).as("the IdP's /engineering left; the hand-made ones stay")
@@ -130,7 +123,8 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("a group holding realm-admin, directly or through a parent, is never joined; unknown values change nothing")
         void protectedGroupsAreNeverJoined() {
-            fixture.idpUser("ivan", person("ivan", "/ops", "oncall", "no-such-group"));
+            fixture.idpUser("ivan", IdpPerson.named("ivan", "Grouped").email("ivan@acme.test").roles("developer")
+                    .groups("/ops", "oncall", "no-such-group").status("active"));
 
             LoginResult login = fixture.login("ivan");
 
@@ -145,7 +139,8 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("two IdPs each keep their own memberships")
         void twoIdpsKeepTheirOwn() {
-            fixture.idpUser("jana", person("jana", "Backend Team"));
+            fixture.idpUser("jana", IdpPerson.named("jana", "Grouped").email("jana@acme.test").roles("developer")
+                    .groups("Backend Team").status("active"));
             assertThat(fixture.login("jana").isLoggedIn()).isTrue();
             String id = fixture.brokerUser("jana").getId();
             assertThat(fixture.loginThrough(SECOND_IDP, "jana").isLoggedIn()).isTrue();
@@ -156,7 +151,8 @@ class GroupsAndGatesIT {
             assertThat(fixture.grantedGroups(id)).isEqualTo(Map.of(SamlBrokerFixture.IDP_ALIAS, List.of("/engineering/backend"),
                     SECOND_IDP, List.of("/sales")));
 
-            fixture.idpUser("jana", person("jana"));
+            fixture.idpUser("jana", IdpPerson.named("jana", "Grouped").email("jana@acme.test").roles("developer").groups()
+                    .status("active"));
             assertThat(fixture.loginThrough(SECOND_IDP, "jana").isLoggedIn()).isTrue();
             assertThat(fixture.groupsOf(id)).as("the second IdP left only its own").containsExactly("/engineering/backend");
         }
@@ -183,7 +179,8 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("a listed group and its subgroups are joined; anything else is refused")
         void onlyTheAllowlist() {
-            fixture.idpUser("kim", person("kim", "/engineering/backend", "sales"));
+            fixture.idpUser("kim", IdpPerson.named("kim", "Grouped").email("kim@acme.test").roles("developer")
+                    .groups("/engineering/backend", "sales").status("active"));
 
             assertThat(fixture.login("kim").isLoggedIn()).isTrue();
 
@@ -202,7 +199,7 @@ class GroupsAndGatesIT {
 
         @BeforeAll
         void setUp() {
-            fixture = fixture("groups-once", settings().idpManagedRoles(false).build());
+            fixture = fixture("groups-once", settings().set(JitConfigProperties.IDP_MANAGED_ROLES, false).build());
             Groups.create(fixture);
         }
 
@@ -214,11 +211,13 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("groups are applied at account creation only, like the default role")
         void onlyAtCreation() {
-            fixture.idpUser("lea", person("lea", "sales"));
+            fixture.idpUser("lea", IdpPerson.named("lea", "Grouped").email("lea@acme.test").roles("developer").groups("sales")
+                    .status("active"));
             assertThat(fixture.login("lea").isLoggedIn()).isTrue();
             String id = fixture.brokerUser("lea").getId();
 
-            fixture.idpUser("lea", person("lea", "/engineering"));
+            fixture.idpUser("lea", IdpPerson.named("lea", "Grouped").email("lea@acme.test").roles("developer")
+                    .groups("/engineering").status("active"));
             assertThat(fixture.login("lea").isLoggedIn()).isTrue();
 
             assertThat(fixture.groupsOf(id)).containsExactly("/sales");
@@ -248,13 +247,12 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("a first sign-in with an email outside the domains is refused with DOMAIN_NOT_ALLOWED; no account is made")
         void firstSignInOutsideTheDomains() {
-            Map<String, List<String>> outsider = person("max", "sales");
-            outsider.put("email", List.of("max@other.test"));
-            fixture.idpUser("max", outsider);
+            fixture.idpUser("max", IdpPerson.named("max", "Grouped").email("max@other.test").roles("developer").groups("sales")
+                    .status("active"));
 
             LoginResult login = fixture.login("max");
 
-            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("DOMAIN_NOT_ALLOWED");
+            Refused.withCode(login, "DOMAIN_NOT_ALLOWED");
             assertThat(login.lastText()).contains("DOMAIN_NOT_ALLOWED");
             assertThat(fixture.brokerUser("max")).isNull();
         }
@@ -262,35 +260,32 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("a first sign-in without a required value is refused with NOT_ALLOWED; no account is made")
         void firstSignInWithoutTheRequiredValue() {
-            Map<String, List<String>> former = person("nils", "sales");
-            former.put("status", List.of("former"));
-            fixture.idpUser("nils", former);
+            fixture.idpUser("nils", IdpPerson.named("nils", "Grouped").email("nils@acme.test").roles("developer").groups("sales")
+                    .status("former"));
 
             LoginResult login = fixture.login("nils");
 
-            assertThat(login.jitErrorCode()).as("%s", login).isEqualTo("NOT_ALLOWED");
+            Refused.withCode(login, "NOT_ALLOWED");
             assertThat(fixture.brokerUser("nils")).isNull();
         }
 
         @Test
         @DisplayName("an existing account is refused by either gate at a later sign-in, and nothing on it changes")
         void laterSignInsAreGatedToo() {
-            fixture.idpUser("otto", person("otto", "sales"));
+            fixture.idpUser("otto", IdpPerson.named("otto", "Grouped").email("otto@acme.test").roles("developer").groups("sales")
+                    .status("active"));
             assertThat(fixture.login("otto").isLoggedIn()).isTrue();
             UserRepresentation before = fixture.brokerUser("otto");
 
-            Map<String, List<String>> moved = person("otto", "/engineering");
-            moved.put("email", List.of("otto@other.test"));
-            moved.put("role", List.of("support"));
-            fixture.idpUser("otto", moved);
+            IdpPerson moved = IdpPerson.named("otto", "Grouped").email("otto@acme.test").roles("developer").groups("/engineering")
+                    .status("active");
+            fixture.idpUser("otto", moved.email("otto@other.test").roles("support"));
             LoginResult outside = fixture.login("otto");
-            Map<String, List<String>> former = person("otto", "/engineering");
-            former.put("status", List.of("former"));
-            fixture.idpUser("otto", former);
+            fixture.idpUser("otto", moved.status("former"));
             LoginResult notAllowed = fixture.login("otto");
 
-            assertThat(outside.jitErrorCode()).as("%s", outside).isEqualTo("DOMAIN_NOT_ALLOWED");
-            assertThat(notAllowed.jitErrorCode()).as("%s", notAllowed).isEqualTo("NOT_ALLOWED");
+            Refused.withCode(outside, "DOMAIN_NOT_ALLOWED");
+            Refused.withCode(notAllowed, "NOT_ALLOWED");
             UserRepresentation after = fixture.brokerUser("otto");
             assertThat(after.getEmail()).isEqualTo(before.getEmail());
             assertThat(fixture.realmRolesOf(after.getId())).containsExactly("developer");
@@ -300,9 +295,8 @@ class GroupsAndGatesIT {
         @Test
         @DisplayName("any one of the required values lets the person in")
         void anyRequiredValue() {
-            Map<String, List<String>> onLeave = person("pia", "sales");
-            onLeave.put("status", List.of("on  leave"));
-            fixture.idpUser("pia", onLeave);
+            fixture.idpUser("pia", IdpPerson.named("pia", "Grouped").email("pia@acme.test").roles("developer").groups("sales")
+                    .status("on  leave"));
 
             assertThat(fixture.login("pia").isLoggedIn()).isTrue();
         }

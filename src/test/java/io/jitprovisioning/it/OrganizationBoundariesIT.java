@@ -1,10 +1,7 @@
 package io.jitprovisioning.it;
 
-import static io.jitprovisioning.it.TrustBoundariesIT.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.jitprovisioning.compat.KeycloakRelease;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
@@ -26,11 +24,6 @@ import io.jitprovisioning.testsupport.SharedKeycloak;
 class OrganizationBoundariesIT {
 
     static final String PLAIN_IDP = "plain-idp";
-
-    /** A person whose IdP sends no email: the account can only be found by the NameID, the username. */
-    static Map<String, List<String>> withoutEmail(String first) {
-        return Map.of("firstName", List.of(first), "lastName", List.of("Person"), "role", List.of("developer"));
-    }
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +50,7 @@ class OrganizationBoundariesIT {
         @DisplayName("Acme's invitation ivy@acme.test is not Evil's: the NameID ivy@acme.test from Evil's IdP links nothing, joins nothing")
         void anotherOrganizationsInvitationIsNotLinked() {
             String invited = fixture.createBrokerUser("ivy@acme.test", "ivy@acme.test", true);
-            fixture.idpUser("ivy@acme.test", withoutEmail("Ivy"));
+            fixture.idpUser("ivy@acme.test", IdpPerson.named("Ivy", "Person").roles("developer"));
 
             Refused.withNothingWritten(fixture, fixture.login("ivy@acme.test"), "ACCOUNT_EXISTS_UNTRUSTED", invited);
             assertThat(fixture.isOrganizationMember(evil, "ivy@acme.test")).isFalse();
@@ -67,7 +60,7 @@ class OrganizationBoundariesIT {
         @DisplayName("Evil's own invitation (its email in evil.test), found by username, is linked with no page and joins evil")
         void theOrganizationsOwnInvitationIsLinked() {
             String invited = fixture.createBrokerUser("ian", "ian@evil.test", true);
-            fixture.idpUser("ian", withoutEmail("Ian"));
+            fixture.idpUser("ian", IdpPerson.named("Ian", "Person").roles("developer"));
 
             LoginResult login = fixture.login("ian");
 
@@ -81,7 +74,7 @@ class OrganizationBoundariesIT {
         @DisplayName("through an IdP of no organization, an invitation found by username is linked as before")
         void withoutAnOrganizationTheUsernameInvitationStands() {
             String invited = fixture.createBrokerUser("ivo", "ivo@acme.test", true);
-            fixture.idpUser("ivo", withoutEmail("Ivo"));
+            fixture.idpUser("ivo", IdpPerson.named("Ivo", "Person").roles("developer"));
 
             LoginResult login = fixture.loginThrough(PLAIN_IDP, "ivo");
 
@@ -136,7 +129,7 @@ class OrganizationBoundariesIT {
         @DisplayName("an invitation in acme.test is not vouched for by the disabled organization's domain: nothing linked")
         void disabledDomainVouchesForNobody() {
             String invited = fixture.createBrokerUser("dora-local", "dora@acme.test", true);
-            fixture.idpUser("dora", person("dora@acme.test", "developer"));
+            fixture.idpUser("dora", IdpPerson.named("Victim", "Person").email("dora@acme.test").roles("developer"));
 
             LoginResult login = signInDisabledHalfway("dora");
 
@@ -154,7 +147,7 @@ class OrganizationBoundariesIT {
         @Test
         @DisplayName("a new person is made no member of the disabled organization; with acme enabled, the next one joins")
         void noOneJoinsADisabledOrganization() {
-            fixture.idpUser("nora", person("nora@acme.test", "developer"));
+            fixture.idpUser("nora", IdpPerson.named("Victim", "Person").email("nora@acme.test").roles("developer"));
 
             LoginResult nora = signInDisabledHalfway("nora");
 
@@ -166,7 +159,7 @@ class OrganizationBoundariesIT {
                 assertThat(fixture.isOrganizationMember(acme, "nora")).as("no member of the disabled organization").isFalse();
                 assertThat(fixture.brokerUser("nora").isEmailVerified()).as("its domain vouches for nothing").isFalse();
             }
-            fixture.idpUser("olga", person("olga@acme.test", "developer"));
+            fixture.idpUser("olga", IdpPerson.named("Victim", "Person").email("olga@acme.test").roles("developer"));
             assertThat(fixture.login("olga").isLoggedIn()).isTrue();
             assertThat(fixture.isOrganizationMember(acme, "olga")).isTrue();
         }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.util.JsonSerialization;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.IdpPerson;
+import io.jitprovisioning.testsupport.MasterAdmins;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 
 /**
@@ -54,13 +55,14 @@ class PreviewWithoutViewUsersIT {
         fixture.createOrganization("acme", "acme.test");
         fixture.createBrokerUser("olga-local", "olga@elsewhere.test", true);
         quinn = fixture.createBrokerUser("quinn-local", "quinn@acme.test", true);
-        fixture.idpUser("carol", PreviewIT.person("Carol", "carol@acme.test", "developer"));
+        fixture.idpUser("carol", IdpPerson.named("Carol", "Previewed").email("carol@acme.test").roles("developer")
+                .status("active"));
         assertThat(fixture.login("carol").isLoggedIn()).isTrue();
         carol = fixture.brokerUser("carol").getId();
         String client = REALM + "-realm";
-        idpViewer = PreviewAdmins.masterUser(fixture.admin(), "jit-hidden-idp-viewer", client, "view-identity-providers");
-        userViewer = PreviewAdmins.masterUser(fixture.admin(), "jit-hidden-user-viewer", client, "view-identity-providers", "view-users");
-        consoleViewer = PreviewAdmins.masterUser(fixture.admin(), "jit-hidden-console-viewer", client, "view-identity-providers",
+        idpViewer = MasterAdmins.masterUser(fixture.admin(), "jit-hidden-idp-viewer", client, "view-identity-providers");
+        userViewer = MasterAdmins.masterUser(fixture.admin(), "jit-hidden-user-viewer", client, "view-identity-providers", "view-users");
+        consoleViewer = MasterAdmins.masterUser(fixture.admin(), "jit-hidden-console-viewer", client, "view-identity-providers",
                 "manage-realm");
     }
 
@@ -68,7 +70,7 @@ class PreviewWithoutViewUsersIT {
     void tearDown() {
         fixture.delete();
         List.of("jit-hidden-idp-viewer", "jit-hidden-user-viewer", "jit-hidden-console-viewer")
-                .forEach(username -> PreviewAdmins.delete(fixture.admin(), username));
+                .forEach(username -> MasterAdmins.delete(fixture.admin(), username));
     }
 
     /** Attributes as an IdP would send them: a good role, a protected and an unknown one, a group, a phone that is no phone. */
@@ -189,14 +191,14 @@ class PreviewWithoutViewUsersIT {
     @Test
     @DisplayName("each restricted preview still records its admin event, with the outcome 'withheld' and no account")
     void adminEventStays() {
+        int previewsBefore = PreviewIT.previewEvents(fixture.admin(), REALM).size();
+
         preview(idpViewer, body("pat", "olga@elsewhere.test", "active"));
 
-        List<AdminEventRepresentation> events = fixture.admin().get("/" + REALM + "/admin-events?max=1000",
-                new TypeReference<List<AdminEventRepresentation>>() {
-                });
-        assertThat(events).filteredOn(event -> String.valueOf(event.getResourcePath()).endsWith("/jit-preview"))
-                .anySatisfy(event -> assertThat(event.getRepresentation()).contains("\"outcome\":\"withheld\"")
-                        .contains("VIEW_USERS_REQUIRED").doesNotContain("olga", "elsewhere"));
+        List<AdminEventRepresentation> previews = PreviewIT.previewEvents(fixture.admin(), REALM);
+        assertThat(previews).as("this preview added one").hasSize(previewsBefore + 1);
+        assertThat(previews.get(0).getRepresentation()).as("the newest").contains("\"outcome\":\"withheld\"")
+                .contains("VIEW_USERS_REQUIRED").doesNotContain("olga", "elsewhere");
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.jitprovisioning.compat.KeycloakRelease;
 import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
@@ -59,7 +60,7 @@ class ProvenanceUpkeepIT {
 
     /** Signs a new person in through {@code alias} with role {@code developer}; returns their account's id. */
     private String signedInThrough(String alias, String username) {
-        fixture.idpUser(username, ManagedRolesIT.person(username, "Tester", username + "@example.org", "developer"));
+        fixture.idpUser(username, IdpPerson.named(username, "Tester").email(username + "@example.org").roles("developer"));
         LoginResult login = fixture.loginThrough(alias, username);
         assertThat(login.isLoggedIn()).as("%s", login).isTrue();
         String id = fixture.brokerUser(username).getId();
@@ -111,7 +112,7 @@ class ProvenanceUpkeepIT {
                 .containsExactly("jit-provisioning-idp-mapper");
 
         pointIdpClientAt("before-rename", "after-rename");
-        fixture.idpUser("rene", ManagedRolesIT.person("rene", "Tester", "rene@example.org", "tester"));
+        fixture.idpUser("rene", IdpPerson.named("rene", "Tester").email("rene@example.org").roles("tester"));
         LoginResult later = fixture.loginThrough("after-rename", "rene");
 
         assertThat(later.isLoggedIn()).as("%s", later).isTrue();

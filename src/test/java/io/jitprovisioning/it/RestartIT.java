@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
@@ -25,7 +27,7 @@ class RestartIT {
 
     @BeforeAll
     void setUp() {
-        JitSettings settings = JitSettings.builder().defaultRole("support").idpManagedRoles(true)
+        JitSettings settings = JitSettings.builder().set(JitConfigProperties.DEFAULT_ROLE, "support").set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE).build();
         fixture = SamlBrokerFixture.create(SharedKeycloak.admin(), "restart", settings.toConfig());
         for (String role : List.of("support", "developer", "tester", "auditor")) {
@@ -40,17 +42,12 @@ class RestartIT {
         fixture.delete();
     }
 
-    private static Map<String, List<String>> person(String name, String role) {
-        return Map.of("firstName", List.of(name), "lastName", List.of("Durable"), "email", List.of(name + "@example.org"),
-                "role", List.of(role));
-    }
-
     @Test
     @DisplayName("keeps accounts, roles and provenance, moves version 0.1's provenance attributes into the tables; later logins still sync")
     void durable() {
-        fixture.idpUser("rex", person("rex", "developer"));
-        fixture.idpUser("ria", person("ria", "developer"));
-        fixture.idpUser("old", person("old", "developer"));
+        fixture.idpUser("rex", IdpPerson.named("rex", "Durable").email("rex@example.org").roles("developer"));
+        fixture.idpUser("ria", IdpPerson.named("ria", "Durable").email("ria@example.org").roles("developer"));
+        fixture.idpUser("old", IdpPerson.named("old", "Durable").email("old@example.org").roles("developer"));
         assertThat(fixture.login("rex").isLoggedIn()).isTrue();
         assertThat(fixture.login("ria").isLoggedIn()).isTrue();
         assertThat(fixture.login("old").isLoggedIn()).isTrue();
@@ -70,7 +67,7 @@ class RestartIT {
         Map<String, List<String>> attributes = fixture.brokerUser("old").getAttributes();
         assertThat(attributes == null ? Map.of() : attributes).doesNotContainKeys("jit.managed.roles", "jit.provisioned.by");
 
-        fixture.idpUser("rex", person("rex", "tester"));
+        fixture.idpUser("rex", IdpPerson.named("rex", "Durable").email("rex@example.org").roles("tester"));
         assertThat(fixture.login("rex").isLoggedIn()).isTrue();
         assertThat(fixture.realmRolesOf(rex)).containsExactly("auditor", "tester");
         assertThat(fixture.login("ria").isLoggedIn()).isTrue();

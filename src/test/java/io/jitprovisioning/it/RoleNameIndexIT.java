@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jitprovisioning.testsupport.AdminApi;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
 
@@ -45,8 +45,7 @@ class RoleNameIndexIT {
         realm = "/" + fixture.brokerRealm();
         fixture.createRealmRole("support");
         fixture.createRealmRole("developer");
-        fixture.idpUser("ann", Map.of("firstName", List.of("Ann"), "lastName", List.of("Lee"), "email", List.of("ann@example.org"),
-                "role", SENT));
+        fixture.idpUser("ann", IdpPerson.named("Ann", "Lee").email("ann@example.org").roles(SENT.toArray(String[]::new)));
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.jitprovisioning.config.JitConfigProperties;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 
@@ -56,7 +57,8 @@ class SlashNamedGroupIT {
         @Test
         @DisplayName("by name or by path, it is refused as not assignable: no membership, no provenance")
         void refused() {
-            fixture.idpUser("sam", GroupsAndGatesIT.person("sam", "engineering/ops", "/engineering/ops"));
+            fixture.idpUser("sam", IdpPerson.named("sam", "Grouped").email("sam@acme.test").roles("developer")
+                    .groups("engineering/ops", "/engineering/ops").status("active"));
 
             LoginResult login = fixture.login("sam");
 
@@ -73,7 +75,8 @@ class SlashNamedGroupIT {
         void ambiguous() {
             String subgroup = fixture.createGroup(engineering, "ops");
             try {
-                fixture.idpUser("tia", GroupsAndGatesIT.person("tia", "/engineering/ops"));
+                fixture.idpUser("tia", IdpPerson.named("tia", "Grouped").email("tia@acme.test").roles("developer")
+                        .groups("/engineering/ops").status("active"));
 
                 LoginResult login = fixture.login("tia");
 
@@ -109,7 +112,8 @@ class SlashNamedGroupIT {
         @Test
         @DisplayName("/engineering/ops is inside /engineering, and joined, with its provenance")
         void joined() {
-            fixture.idpUser("uma", GroupsAndGatesIT.person("uma", "/engineering/ops"));
+            fixture.idpUser("uma", IdpPerson.named("uma", "Grouped").email("uma@acme.test").roles("developer")
+                    .groups("/engineering/ops").status("active"));
 
             LoginResult login = fixture.login("uma");
 

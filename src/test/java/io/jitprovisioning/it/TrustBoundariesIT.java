@@ -2,11 +2,11 @@ package io.jitprovisioning.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.jitprovisioning.admission.LinkRules;
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
-import io.jitprovisioning.testsupport.Pause;
 import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
 import io.jitprovisioning.testsupport.SharedKeycloak;
@@ -35,7 +35,7 @@ class TrustBoundariesIT {
     static final String SQUATTER_PASSWORD = "squatter-password";
 
     static JitSettingsBuilder settings(boolean jitEnabled) {
-        return JitSettings.builder().jitEnabled(jitEnabled).defaultRole("support").idpManagedRoles(true)
+        return JitSettings.builder().set(JitConfigProperties.JIT_ENABLED, jitEnabled).set(JitConfigProperties.DEFAULT_ROLE, "support").set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE).map("firstName", AttributeTarget.USER_FIRST_NAME)
                 .map("lastName", AttributeTarget.USER_LAST_NAME).map("email", AttributeTarget.USER_EMAIL);
     }
@@ -46,10 +46,6 @@ class TrustBoundariesIT {
             fixture.createRealmRole(role);
         }
         return fixture;
-    }
-
-    static Map<String, List<String>> person(String email, String... roles) {
-        return Map.of("firstName", List.of("Victim"), "lastName", List.of("Person"), "email", List.of(email), "role", List.of(roles));
     }
 
     /** An account someone registered with a password and the victim's address, never verified. */
@@ -86,7 +82,7 @@ class TrustBoundariesIT {
         @DisplayName("a squatter's account with a password and the victim's unverified address is not linked; its password still works")
         void squatterIsNotLinked() {
             String squatter = squatter(fixture, "squatter", "victim@acme.test");
-            fixture.idpUser("victim", person("victim@acme.test", "developer"));
+            fixture.idpUser("victim", IdpPerson.named("Victim", "Person").email("victim@acme.test").roles("developer"));
 
             LoginResult login = fixture.login("victim");
 
@@ -104,7 +100,7 @@ class TrustBoundariesIT {
             fixture.grantGroupClientRole(ops, "realm-management", "realm-admin");
             String account = fixture.createBrokerUser("oncall-admin", "oncall@acme.test", true);
             fixture.joinGroup(account, oncall);
-            fixture.idpUser("oncall", person("oncall@acme.test", "developer"));
+            fixture.idpUser("oncall", IdpPerson.named("Victim", "Person").email("oncall@acme.test").roles("developer"));
 
             LoginResult login = fixture.login("oncall");
 
@@ -117,7 +113,7 @@ class TrustBoundariesIT {
         void emailOutsideTheDomainsDoesNotMatch() {
             String outsider = fixture.createBrokerUser("outsider-local", "outsider@elsewhere.test", true);
             fixture.setEmailVerified(outsider, true);
-            fixture.idpUser("outsider", person("outsider@elsewhere.test", "developer"));
+            fixture.idpUser("outsider", IdpPerson.named("Victim", "Person").email("outsider@elsewhere.test").roles("developer"));
 
             assertRefusedWithNothingWritten(fixture, fixture.login("outsider"), outsider);
             assertThat(fixture.isOrganizationMember(organizationId, "outsider-local")).isFalse();
@@ -128,7 +124,7 @@ class TrustBoundariesIT {
         @DisplayName("an invited account with no credential and an address in the verified domain is linked, with no page")
         void invitationInTheDomainIsLinked() {
             String invited = fixture.createBrokerUser("ines-local", "ines@acme.test", true);
-            fixture.idpUser("ines", person("ines@acme.test", "developer"));
+            fixture.idpUser("ines", IdpPerson.named("Victim", "Person").email("ines@acme.test").roles("developer"));
 
             LoginResult login = fixture.login("ines");
 
@@ -162,7 +158,7 @@ class TrustBoundariesIT {
         @DisplayName("the domain vouches for nobody: an invited account with an address there is not linked")
         void unverifiedDomainDoesNotVouch() {
             String invited = fixture.createBrokerUser("uli-local", "uli@acme.test", true);
-            fixture.idpUser("uli", person("uli@acme.test", "developer"));
+            fixture.idpUser("uli", IdpPerson.named("Victim", "Person").email("uli@acme.test").roles("developer"));
 
             assertRefusedWithNothingWritten(fixture, fixture.login("uli"), invited);
         }
@@ -190,7 +186,7 @@ class TrustBoundariesIT {
         @DisplayName("a squatter's unverified account with a password is not linked; its password still works")
         void squatterIsNotLinked() {
             String squatter = squatter(fixture, "squatter", "tina@corp.test");
-            fixture.idpUser("tina", person("tina@corp.test", "developer"));
+            fixture.idpUser("tina", IdpPerson.named("Victim", "Person").email("tina@corp.test").roles("developer"));
 
             assertRefusedWithNothingWritten(fixture, fixture.login("tina"), squatter);
             assertThat(fixture.passwordSignInWorks("squatter", SQUATTER_PASSWORD)).isTrue();
@@ -200,7 +196,7 @@ class TrustBoundariesIT {
         @DisplayName("an account with no credential but an unverified address is not vouched for by Trust email")
         void unverifiedInvitationIsNotVouched() {
             String invited = fixture.createBrokerUser("vera-local", "vera@corp.test", true);
-            fixture.idpUser("vera", person("vera@corp.test", "developer"));
+            fixture.idpUser("vera", IdpPerson.named("Victim", "Person").email("vera@corp.test").roles("developer"));
 
             assertRefusedWithNothingWritten(fixture, fixture.login("vera"), invited);
         }
@@ -211,7 +207,7 @@ class TrustBoundariesIT {
             String account = fixture.createBrokerUser("walt-local", "walt@corp.test", true);
             fixture.setPassword(account, "walts-own");
             fixture.setEmailVerified(account, true);
-            fixture.idpUser("walt", person("walt@corp.test", "developer"));
+            fixture.idpUser("walt", IdpPerson.named("Victim", "Person").email("walt@corp.test").roles("developer"));
 
             LoginResult login = fixture.login("walt");
 
@@ -243,7 +239,7 @@ class TrustBoundariesIT {
         @DisplayName("a self-registered account with a password is not an invitation; its password still works")
         void selfRegisteredIsNotAnInvitation() {
             String squatter = squatter(fixture, "squatter", "xavi@corp.test");
-            fixture.idpUser("xavi", person("xavi@corp.test", "developer"));
+            fixture.idpUser("xavi", IdpPerson.named("Victim", "Person").email("xavi@corp.test").roles("developer"));
 
             assertRefusedWithNothingWritten(fixture, fixture.login("xavi"), squatter);
             assertThat(fixture.passwordSignInWorks("squatter", SQUATTER_PASSWORD)).isTrue();
@@ -255,7 +251,7 @@ class TrustBoundariesIT {
             String account = fixture.createBrokerUser("yann", "yann@old.test", true);
             fixture.setPassword(account, "yanns-own");
             fixture.setEmailVerified(account, true);
-            fixture.idpUser("yann", person("yann@new.test", "developer"));
+            fixture.idpUser("yann", IdpPerson.named("Victim", "Person").email("yann@new.test").roles("developer"));
 
             assertRefusedWithNothingWritten(fixture, fixture.login("yann"), account);
         }
@@ -264,7 +260,7 @@ class TrustBoundariesIT {
         @DisplayName("an invitation with no credential is linked, with no page")
         void credentiallessInvitationIsLinked() {
             String invited = fixture.createBrokerUser("zara-local", "zara@corp.test", true);
-            fixture.idpUser("zara", person("zara@corp.test", "developer"));
+            fixture.idpUser("zara", IdpPerson.named("Victim", "Person").email("zara@corp.test").roles("developer"));
 
             LoginResult login = fixture.login("zara");
 
@@ -301,7 +297,7 @@ class TrustBoundariesIT {
         @Test
         @DisplayName("an address inside the IdP's verified domains is stored verified")
         void trustedAddressIsVerified() {
-            fixture.idpUser("nina", person("nina@alpha.test", "developer"));
+            fixture.idpUser("nina", IdpPerson.named("Victim", "Person").email("nina@alpha.test").roles("developer"));
 
             assertThat(fixture.login("nina").isLoggedIn()).isTrue();
 
@@ -312,7 +308,7 @@ class TrustBoundariesIT {
         @DisplayName("org A's IdP cannot prepare an account for org B: an address in B's verified domain is refused with "
                 + "EMAIL_DOMAIN_CLAIMED, no account made; B's user then signs in through B's IdP")
         void hostileIdpCannotPrepareAnAccount() {
-            fixture.idpUser("mole", person("mole@beta.test", "developer"));
+            fixture.idpUser("mole", IdpPerson.named("Victim", "Person").email("mole@beta.test").roles("developer"));
 
             Refused.withNoAccount(fixture, fixture.login("mole"), "EMAIL_DOMAIN_CLAIMED", "mole");
 
@@ -350,7 +346,7 @@ class TrustBoundariesIT {
         @Test
         @DisplayName("each IdP grants and revokes only its own roles; a role both want stays while either still wants it")
         void eachKeepsItsOwn() {
-            fixture.idpUser("dual", person("dual@corp.test", "developer"));
+            fixture.idpUser("dual", IdpPerson.named("Victim", "Person").email("dual@corp.test").roles("developer"));
             assertThat(fixture.login("dual").isLoggedIn()).isTrue();
             String id = fixture.brokerUser("dual").getId();
             LoginResult second = fixture.loginThrough(SECOND_IDP, "dual");
@@ -362,12 +358,12 @@ class TrustBoundariesIT {
             assertThat(fixture.realmRolesOf(id)).containsExactly("developer", "tester");
             assertThat(fixture.grantedRoles(id)).isEqualTo(Map.of(SamlBrokerFixture.IDP_ALIAS, List.of("developer"), SECOND_IDP, List.of("tester")));
 
-            fixture.idpUser("dual", person("dual@corp.test", "manager"));
+            fixture.idpUser("dual", IdpPerson.named("Victim", "Person").email("dual@corp.test").roles("manager"));
             assertThat(fixture.login("dual").isLoggedIn()).isTrue();
             assertThat(fixture.loginThrough(SECOND_IDP, "dual").isLoggedIn()).isTrue();
             assertThat(fixture.realmRolesOf(id)).containsExactly("manager");
 
-            fixture.idpUser("dual", person("dual@corp.test", "developer"));
+            fixture.idpUser("dual", IdpPerson.named("Victim", "Person").email("dual@corp.test").roles("developer"));
             assertThat(fixture.login("dual").isLoggedIn()).isTrue();
             assertThat(fixture.realmRolesOf(id)).as("the second IdP still wants manager").containsExactly("developer", "manager");
             assertThat(fixture.loginThrough(SECOND_IDP, "dual").isLoggedIn()).isTrue();
@@ -377,13 +373,13 @@ class TrustBoundariesIT {
         @Test
         @DisplayName("a role the administrator removed and granted again by hand is never revoked by a later sign-in")
         void handGrantWins() {
-            fixture.idpUser("hank", person("hank@corp.test", "developer"));
+            fixture.idpUser("hank", IdpPerson.named("Victim", "Person").email("hank@corp.test").roles("developer"));
             assertThat(fixture.login("hank").isLoggedIn()).isTrue();
             String id = fixture.brokerUser("hank").getId();
             fixture.removeRealmRole(id, "developer");
             fixture.grantRealmRole(id, "developer");
 
-            fixture.idpUser("hank", person("hank@corp.test", "manager"));
+            fixture.idpUser("hank", IdpPerson.named("Victim", "Person").email("hank@corp.test").roles("manager"));
             assertThat(fixture.login("hank").isLoggedIn()).isTrue();
 
             assertThat(fixture.realmRolesOf(id)).containsExactly("developer", "manager");
@@ -393,7 +389,7 @@ class TrustBoundariesIT {
         @Test
         @DisplayName("a role the administrator removed comes back at the next sign-in only because the IdP still sends it")
         void handRemovalComesBackOnlyIfSent() {
-            fixture.idpUser("iris", person("iris@corp.test", "developer"));
+            fixture.idpUser("iris", IdpPerson.named("Victim", "Person").email("iris@corp.test").roles("developer"));
             assertThat(fixture.login("iris").isLoggedIn()).isTrue();
             String id = fixture.brokerUser("iris").getId();
 
@@ -402,7 +398,7 @@ class TrustBoundariesIT {
             assertThat(fixture.realmRolesOf(id)).containsExactly("developer");
 
             fixture.removeRealmRole(id, "developer");
-            fixture.idpUser("iris", person("iris@corp.test", "manager"));
+            fixture.idpUser("iris", IdpPerson.named("Victim", "Person").email("iris@corp.test").roles("manager"));
             assertThat(fixture.login("iris").isLoggedIn()).isTrue();
             assertThat(fixture.realmRolesOf(id)).containsExactly("manager");
         }
@@ -410,19 +406,17 @@ class TrustBoundariesIT {
         @Test
         @DisplayName("within 3 s of the account's creation, a sign-in of the same identity that finds it unlinked gets TRY_AGAIN and writes nothing")
         void aMomentAfterCreationNothingIsLinked() {
-            fixture.idpUser("rita", person("rita@corp.test", "developer"));
+            fixture.idpUser("rita", IdpPerson.named("Victim", "Person").email("rita@corp.test").roles("developer"));
             assertThat(fixture.login("rita").isLoggedIn()).isTrue();
             UserRepresentation rita = fixture.brokerUser("rita");
             String id = rita.getId();
             fixture.unlink(id, SamlBrokerFixture.IDP_ALIAS);
-            fixture.idpUser("rita", person("rita@corp.test", "manager"));
+            fixture.idpUser("rita", IdpPerson.named("Victim", "Person").email("rita@corp.test").roles("manager"));
             int sessions = fixture.sessionsOf(id).size();
             Map<String, List<String>> provenance = fixture.grantedRoles(id);
-            long before = System.currentTimeMillis();
-            Assumptions.assumeTrue(before - rita.getCreatedTimestamp() < LinkRules.PROVISIONING_WINDOW_MILLIS / 2,
-                    "the machine took over 1.5 s between creating the account and signing in again: the window cannot be reached");
 
-            LoginResult again = fixture.login("rita");
+            // Keycloak's clock back to the account's creation: the sign-in comes a moment after it, however slow the machine.
+            LoginResult again = SharedKeycloak.clock().from(rita.getCreatedTimestamp(), () -> fixture.login("rita"));
 
             assertThat(again.jitErrorCode()).as("%s", again).isEqualTo("TRY_AGAIN");
             assertThat(fixture.federatedIdentities(id)).as("links").isEmpty();
@@ -436,20 +430,17 @@ class TrustBoundariesIT {
         void unlinkingSticks() {
             fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, false);
             try {
-                fixture.idpUser("ursula", person("ursula@corp.test", "developer"));
+                fixture.idpUser("ursula", IdpPerson.named("Victim", "Person").email("ursula@corp.test").roles("developer"));
                 assertThat(fixture.login("ursula").isLoggedIn()).isTrue();
-                UserRepresentation ursula = fixture.brokerUser("ursula");
-                String id = ursula.getId();
+                String id = fixture.brokerUser("ursula").getId();
                 fixture.unlink(id, SamlBrokerFixture.IDP_ALIAS);
-                // Under 3 s old, a sign-in of this identity is taken for a racing one and gets TRY_AGAIN (nothing linked
-                // either: LinkRulesTest); past that, the linking rules alone decide.
-                Pause.until(ursula.getCreatedTimestamp() + LinkRules.PROVISIONING_WINDOW_MILLIS);
-
-                fixture.idpUser("ursula", person("ursula@corp.test", "manager"));
+                fixture.idpUser("ursula", IdpPerson.named("Victim", "Person").email("ursula@corp.test").roles("manager"));
                 int sessions = fixture.sessionsOf(id).size();
                 Map<String, List<String>> provenance = fixture.grantedRoles(id);
 
-                LoginResult again = fixture.login("ursula");
+                // Under 3 s old, a sign-in of this identity is taken for a racing one and gets TRY_AGAIN (nothing linked
+                // either: aMomentAfterCreationNothingIsLinked); 3 s later by Keycloak's clock, the linking rules alone decide.
+                LoginResult again = SharedKeycloak.clock().ahead(Duration.ofSeconds(3), () -> fixture.login("ursula"));
 
                 assertThat(again.jitErrorCode()).as("%s", again).isEqualTo("ACCOUNT_EXISTS_UNTRUSTED");
                 assertThat(fixture.federatedIdentities(id)).as("links").isEmpty();

@@ -1,8 +1,9 @@
 package io.jitprovisioning.it;
 
-import static io.jitprovisioning.it.TrustBoundariesIT.person;
+import static io.jitprovisioning.testsupport.AdminApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.jitprovisioning.testsupport.IdpPerson;
 import io.jitprovisioning.testsupport.LoginResult;
 import io.jitprovisioning.testsupport.Refused;
 import io.jitprovisioning.testsupport.SamlBrokerFixture;
+import io.jitprovisioning.testsupport.SharedKeycloak;
 import io.jitprovisioning.testsupport.SamlLogin.Paused;
 
 /**
@@ -29,6 +32,8 @@ class UnfinishedSignInsIT {
 
     static final String CORP_IDP = "corp-org-idp";
     static final String SECOND_CORP_IDP = "corp-second-idp";
+    /** A short login timeout for the realm, so that moving Keycloak's clock past it expires no one's session. */
+    static final int LOGIN_TIMEOUT_SECONDS = 60;
 
     static List<Object> idpsOf(SamlBrokerFixture fixture, String userId) {
         return fixture.federatedIdentities(userId).stream().map(link -> link.get("identityProvider")).toList();
@@ -58,7 +63,7 @@ class UnfinishedSignInsIT {
         @Test
         @DisplayName("X's account, created and not linked yet, is no invitation for Corp's user; X finishes, and X alone is linked")
         void unfinishedAccountBelongsToItsIdentity() {
-            fixture.idpUser("victim", person("victim@corp.test", "developer"));
+            fixture.idpUser("victim", IdpPerson.named("Victim", "Person").email("victim@corp.test").roles("developer"));
             Paused x = fixture.samlLogin().loginUntilTheLink("victim", SamlBrokerFixture.PASSWORD);
             assertThat(x.reachedTheLink()).as("X stopped before Keycloak links").isTrue();
             String account = fixture.brokerUser("victim").getId();
@@ -111,7 +116,7 @@ class UnfinishedSignInsIT {
             String second = first.equals(SECOND_CORP_IDP) ? SamlBrokerFixture.IDP_ALIAS : SECOND_CORP_IDP;
             String name = "ann-" + first;
             String invited = fixture.createBrokerUser(name + "-local", name + "@corp.test", true);
-            fixture.idpUser(name, person(name + "@corp.test", "developer"));
+            fixture.idpUser(name, IdpPerson.named("Victim", "Person").email(name + "@corp.test").roles("developer"));
             Paused paused = fixture.samlLogin(first).loginUntilTheLink(name, SamlBrokerFixture.PASSWORD);
             assertThat(paused.reachedTheLink()).isTrue();
 
@@ -129,10 +134,32 @@ class UnfinishedSignInsIT {
         }
 
         @Test
+        @DisplayName("once the realm's login timeout has passed, an unfinished sign-in no longer holds the invitation: the other identity takes it")
+        void anUnfinishedSignInLetsGoAfterTheLoginTimeout() {
+            String realm = "/" + fixture.brokerRealm();
+            fixture.admin().put(realm, map("accessCodeLifespanLogin", LOGIN_TIMEOUT_SECONDS)).expect(204);
+            try {
+                String invited = fixture.createBrokerUser("ivy-local", "ivy@corp.test", true);
+                fixture.idpUser("ivy", IdpPerson.named("Victim", "Person").email("ivy@corp.test").roles("developer"));
+                Paused paused = fixture.samlLogin().loginUntilTheLink("ivy", SamlBrokerFixture.PASSWORD);
+                assertThat(paused.reachedTheLink()).isTrue();
+
+                // Keycloak's link URL of the unfinished sign-in has expired a second before this one starts.
+                LoginResult other = SharedKeycloak.clock().ahead(Duration.ofSeconds(LOGIN_TIMEOUT_SECONDS + 1),
+                        () -> fixture.loginThrough(SECOND_CORP_IDP, "ivy"));
+
+                assertThat(other.isLoggedIn()).as("%s", other).isTrue();
+                assertThat(idpsOf(fixture, invited)).containsExactly(SECOND_CORP_IDP);
+            } finally {
+                fixture.admin().put(realm, map("accessCodeLifespanLogin", 1800)).expect(204);
+            }
+        }
+
+        @Test
         @DisplayName("a link added meanwhile by other means stops the unfinished sign-in: its link and session are rolled back")
         void aLinkMadeMeanwhileStopsTheUnfinishedOne() {
             String invited = fixture.createBrokerUser("hal-local", "hal@corp.test", true);
-            fixture.idpUser("hal", person("hal@corp.test", "developer"));
+            fixture.idpUser("hal", IdpPerson.named("Victim", "Person").email("hal@corp.test").roles("developer"));
             Paused paused = fixture.samlLogin().loginUntilTheLink("hal", SamlBrokerFixture.PASSWORD);
             fixture.linkByHand(invited, SECOND_CORP_IDP, "someone-else");
 
@@ -142,6 +169,55 @@ class UnfinishedSignInsIT {
             assertThat(fixture.sessionsOf(invited)).as("sessions").isEmpty();
             assertThat(finished.isLoggedIn()).as("Keycloak's redirect to the application, with a code: %s", finished).isTrue();
             assertThat(fixture.tokenStatus(finished)).as("the code leads to no session").isEqualTo(400);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given an account the JIT step created for a sign-in that never finished (a closed browser, a crashed node); Trust email off")
+    class AbandonedAccount {
+
+        SamlBrokerFixture fixture;
+
+        @BeforeAll
+        void setUp() {
+            fixture = TrustBoundariesIT.fixture("us-abandoned", true);
+            fixture.trustEmail(SamlBrokerFixture.IDP_ALIAS, false);
+        }
+
+        @AfterAll
+        void tearDown() {
+            fixture.delete();
+        }
+
+        private String abandon(String username) {
+            fixture.idpUser(username, IdpPerson.named("Victim", "Person").email(username + "@corp.test").roles("developer"));
+            Paused abandoned = fixture.samlLogin().loginUntilTheLink(username, SamlBrokerFixture.PASSWORD);
+            assertThat(abandoned.reachedTheLink()).as("stopped before Keycloak links").isTrue();
+            return fixture.brokerUser(username).getId();
+        }
+
+        @Test
+        @DisplayName("3 s to 5 minutes after its creation, the same identity takes it over and signs in")
+        void recoveredWithinFiveMinutes() {
+            String account = abandon("abe");
+
+            LoginResult back = SharedKeycloak.clock().ahead(Duration.ofSeconds(3), () -> fixture.login("abe"));
+
+            assertThat(back.isLoggedIn()).as("%s", back).isTrue();
+            assertThat(idpsOf(fixture, account)).containsExactly(SamlBrokerFixture.IDP_ALIAS);
+        }
+
+        @Test
+        @DisplayName("5 minutes after its creation, it is an account like any other: the same identity, unvouched for, is refused")
+        void notRecoveredAfterFiveMinutes() {
+            String account = abandon("ada");
+
+            LoginResult back = SharedKeycloak.clock().ahead(Duration.ofMinutes(5), () -> fixture.login("ada"));
+
+            Refused.withCode(back, "ACCOUNT_EXISTS_UNTRUSTED");
+            assertThat(fixture.federatedIdentities(account)).as("links").isEmpty();
+            assertThat(fixture.sessionsOf(account)).as("sessions").isEmpty();
         }
     }
 }

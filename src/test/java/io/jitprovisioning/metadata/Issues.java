@@ -2,17 +2,20 @@ package io.jitprovisioning.metadata;
 
 import java.util.List;
 
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
+
 /** Short accessors for assertions on report codes. */
 final class Issues {
     private Issues() {
     }
 
-    static List<IssueCode> errors(MetadataReport report) {
-        return report.errors().stream().map(MetadataIssue::code).toList();
+    static List<ProblemCode> errors(MetadataReport report) {
+        return report.errors().stream().map(Problem::code).toList();
     }
 
-    static List<IssueCode> warnings(MetadataReport report) {
-        return report.warnings().stream().map(MetadataIssue::code).toList();
+    static List<ProblemCode> warnings(MetadataReport report) {
+        return report.warnings().stream().map(Problem::code).toList();
     }
 
     static String messages(MetadataReport report) {

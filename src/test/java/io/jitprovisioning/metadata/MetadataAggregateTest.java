@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 @DisplayName("MetadataValidator given an EntitiesDescriptor")
 class MetadataAggregateTest {
     private static final String FOO = "https://foo.example.test/idp";
@@ -29,7 +31,7 @@ class MetadataAggregateTest {
         MetadataReport report = validator.validate(IdpXml.aggregate("", sp(), idp(FOO)), null);
         assertThat(report.valid()).isTrue();
         assertThat(report.entityId()).isEqualTo(FOO);
-        assertThat(warnings(report)).containsExactly(IssueCode.AGGREGATE_SINGLE_IDP);
+        assertThat(warnings(report)).containsExactly(ProblemCode.AGGREGATE_SINGLE_IDP);
     }
 
     @Test
@@ -43,7 +45,7 @@ class MetadataAggregateTest {
     @Test
     void withSeveralIdpsAndNoChoiceListsThem() {
         MetadataReport report = validator.validate(IdpXml.aggregate("", idp(FOO), sp(), idp(BAR)), null);
-        assertThat(errors(report)).containsExactly(IssueCode.MULTIPLE_IDPS);
+        assertThat(errors(report)).containsExactly(ProblemCode.MULTIPLE_IDPS);
         assertThat(report.errors().get(0).message()).contains(FOO, BAR).doesNotContain(SP);
         assertThat(report.entityId()).isNull();
     }
@@ -66,14 +68,14 @@ class MetadataAggregateTest {
     @Test
     void withAChoiceThatMatchesNoIdpNamesTheAvailableOnes() {
         MetadataReport report = validator.validate(IdpXml.aggregate("", idp(FOO), sp(), idp(BAR)), SP);
-        assertThat(errors(report)).containsExactly(IssueCode.MISSING_IDP_SSO_DESCRIPTOR);
+        assertThat(errors(report)).containsExactly(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR);
         assertThat(report.errors().get(0).message()).contains(FOO, BAR);
     }
 
     @Test
     void withoutIdpIsMissingTheIdpDescriptor() {
         assertThat(errors(validator.validate(IdpXml.aggregate("", sp()), null)))
-                .containsExactly(IssueCode.MISSING_IDP_SSO_DESCRIPTOR);
+                .containsExactly(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR);
     }
 
     @Test
@@ -81,7 +83,7 @@ class MetadataAggregateTest {
         String hidden = "<md:Extensions>" + idp(BAR) + "</md:Extensions>";
         MetadataReport report = validator.validate(IdpXml.aggregate("", hidden, idp(FOO)), null);
         assertThat(report.entityId()).isEqualTo(FOO);
-        assertThat(warnings(report)).containsExactly(IssueCode.AGGREGATE_SINGLE_IDP);
+        assertThat(warnings(report)).containsExactly(ProblemCode.AGGREGATE_SINGLE_IDP);
     }
 
     @Test
@@ -89,6 +91,6 @@ class MetadataAggregateTest {
         MetadataReport report = validator.validate(IdpXml.aggregate("validUntil=\"2014-04-17T18:02:33.910Z\"",
                 idp(FOO)), null);
         assertThat(report.valid()).isTrue();
-        assertThat(warnings(report)).containsExactlyInAnyOrder(IssueCode.AGGREGATE_SINGLE_IDP, IssueCode.METADATA_EXPIRED);
+        assertThat(warnings(report)).containsExactlyInAnyOrder(ProblemCode.AGGREGATE_SINGLE_IDP, ProblemCode.METADATA_EXPIRED);
     }
 }

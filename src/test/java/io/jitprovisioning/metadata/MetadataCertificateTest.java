@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 @DisplayName("MetadataValidator certificates")
 class MetadataCertificateTest {
 
@@ -51,7 +53,7 @@ class MetadataCertificateTest {
         @Test
         void encryptionOnlyIsNoSigningCertificate() {
             MetadataReport report = validate(withKeys().key("encryption", TestCertificates.CURRENT));
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_SIGNING_CERTIFICATE);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_SIGNING_CERTIFICATE);
             assertThat(report.certificates()).extracting(CertificateInfo::use).containsExactly("encryption");
             assertThat(report.signingCertificates()).isEmpty();
         }
@@ -59,7 +61,7 @@ class MetadataCertificateTest {
         @Test
         void useSamlDoesNotDefineIsIgnored() {
             MetadataReport report = validate(withKeys().key("both", TestCertificates.CURRENT));
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_SIGNING_CERTIFICATE);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_SIGNING_CERTIFICATE);
         }
 
         @Test
@@ -67,7 +69,7 @@ class MetadataCertificateTest {
             MetadataReport report = validate(withKeys().keyDescriptor("signing",
                     "<md:KeyInfo><md:X509Data><md:X509Certificate>" + TestCertificates.CURRENT
                             + "</md:X509Certificate></md:X509Data></md:KeyInfo>"));
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_SIGNING_CERTIFICATE);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_SIGNING_CERTIFICATE);
         }
 
         @Test
@@ -82,7 +84,7 @@ class MetadataCertificateTest {
         void keyDescriptorWithKeyNameOnlyIsNoCertificate() {
             MetadataReport report = validate(withKeys().keyDescriptor("signing",
                     "<ds:KeyInfo><ds:KeyName>IdP signing key</ds:KeyName></ds:KeyInfo>"));
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_SIGNING_CERTIFICATE);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_SIGNING_CERTIFICATE);
         }
 
         @Test
@@ -101,7 +103,7 @@ class MetadataCertificateTest {
         @ValueSource(strings = {"...", "", "not base64!", "AAAA", "TUlJQg=="})
         void unreadableSigningCertificateIsInvalid(String text) {
             MetadataReport report = validate(withKeys().key("signing", text));
-            assertThat(errors(report)).containsExactly(IssueCode.INVALID_CERTIFICATE);
+            assertThat(errors(report)).containsExactly(ProblemCode.INVALID_CERTIFICATE);
             assertThat(report.certificates()).isEmpty();
         }
 
@@ -126,7 +128,7 @@ class MetadataCertificateTest {
             MetadataReport report = validate(withKeys().key("signing", TestCertificates.base64OfPem(TestCertificates.CURRENT)));
 
             assertThat(report.valid()).isTrue();
-            assertThat(warnings(report)).containsExactly(IssueCode.CERTIFICATE_PEM_WRAPPED);
+            assertThat(warnings(report)).containsExactly(ProblemCode.CERTIFICATE_PEM_WRAPPED);
             String normalised = report.signingCertificates().get(0);
             assertThat(normalised).isEqualTo(TestCertificates.CURRENT).doesNotContainAnyWhitespaces();
             assertThat(parseDer(normalised).getSubjectX500Principal().getName()).isEqualTo(TestCertificates.CURRENT_SUBJECT);
@@ -136,7 +138,7 @@ class MetadataCertificateTest {
         void pemArmourInTheElementIsUnwrappedToo() {
             MetadataReport report = validate(withKeys().key("signing", TestCertificates.pemFile(TestCertificates.CURRENT)));
             assertThat(report.valid()).isTrue();
-            assertThat(warnings(report)).containsExactly(IssueCode.CERTIFICATE_PEM_WRAPPED);
+            assertThat(warnings(report)).containsExactly(ProblemCode.CERTIFICATE_PEM_WRAPPED);
             assertThat(report.signingCertificates()).containsExactly(TestCertificates.CURRENT);
         }
 
@@ -154,7 +156,7 @@ class MetadataCertificateTest {
         void expiredSigningCertificateIsAWarning() {
             MetadataReport report = validate(withKeys().key("signing", TestCertificates.CURRENT), TestCertificates.FAR_FUTURE);
             assertThat(report.valid()).isTrue();
-            assertThat(warnings(report)).containsExactly(IssueCode.CERTIFICATE_EXPIRED);
+            assertThat(warnings(report)).containsExactly(ProblemCode.CERTIFICATE_EXPIRED);
             assertThat(report.certificates()).extracting(CertificateInfo::expired).containsExactly(true);
         }
 
@@ -162,7 +164,7 @@ class MetadataCertificateTest {
         void rolledOverCertificateIsCounted() {
             MetadataReport report = validate(withKeys().key("signing", TestCertificates.CURRENT)
                     .key("signing", TestCertificates.SHORT_LIVED), TestCertificates.AFTER_ROLLOVER);
-            assertThat(warnings(report)).containsExactly(IssueCode.CERTIFICATE_EXPIRED);
+            assertThat(warnings(report)).containsExactly(ProblemCode.CERTIFICATE_EXPIRED);
             assertThat(report.warnings().get(0).message()).startsWith("1 of 2 ");
         }
 
@@ -178,7 +180,7 @@ class MetadataCertificateTest {
         void notYetValidSigningCertificateIsAWarning() {
             MetadataReport report = validate(withKeys().key("signing", TestCertificates.CURRENT), TestCertificates.PAST);
             assertThat(report.valid()).isTrue();
-            assertThat(warnings(report)).containsExactly(IssueCode.CERTIFICATE_NOT_YET_VALID);
+            assertThat(warnings(report)).containsExactly(ProblemCode.CERTIFICATE_NOT_YET_VALID);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.jitprovisioning.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +14,25 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.jitprovisioning.problem.Problem;
+import io.jitprovisioning.problem.ProblemCode;
+import io.jitprovisioning.testsupport.Prerequisites;
+
 /**
  * Real-world metadata from other SAML projects, kept outside this repository (never copy it in). Skipped when the
- * shared test data is not there; override its location with {@code -Djit.shared.testdata=/path/to/testdata}.
+ * shared test data is not there, and failed then with {@code -Djit.require.corpus=true} ({@link Prerequisites#CORPUS});
+ * override its location with {@code -Djit.shared.testdata=/path/to/testdata}.
  */
 class MetadataCorpusTest {
     private static final int EXPECTED_ROWS = 30;
 
     private final MetadataValidator validator = new MetadataValidator(Clock.systemUTC());
 
-    record Row(String file, boolean accept, List<IssueCode> codes) {
+    record Row(String file, boolean accept, List<ProblemCode> codes) {
         static Row parse(String line) {
             String[] columns = line.split("\t");
-            List<IssueCode> codes = columns[2].equals("-") ? List.of()
-                    : Arrays.stream(columns[2].split(",")).map(String::strip).map(IssueCode::valueOf).toList();
+            List<ProblemCode> codes = columns[2].equals("-") ? List.of()
+                    : Arrays.stream(columns[2].split(",")).map(String::strip).map(ProblemCode::valueOf).toList();
             return new Row(columns[0], columns[1].equals("ACCEPT"), codes);
         }
     }
@@ -45,8 +49,8 @@ class MetadataCorpusTest {
 
     private void check(Row row) throws IOException {
         MetadataReport report = validator.validate(Files.readAllBytes(corpus().resolve(row.file())), null);
-        List<IssueCode> warnings = report.warnings().stream().map(MetadataIssue::code).toList();
-        List<IssueCode> errors = report.errors().stream().map(MetadataIssue::code).toList();
+        List<ProblemCode> warnings = report.warnings().stream().map(Problem::code).toList();
+        List<ProblemCode> errors = report.errors().stream().map(Problem::code).toList();
         if (row.accept()) {
             assertThat(errors).as("errors").isEmpty();
             assertThat(warnings).as("warnings").containsAll(row.codes());
@@ -60,7 +64,7 @@ class MetadataCorpusTest {
 
     private static List<Row> rows() throws IOException {
         Path expected = corpus().resolve("EXPECTED.tsv");
-        assumeTrue(Files.isRegularFile(expected), "shared SAML metadata corpus not available: " + expected);
+        Prerequisites.CORPUS.requireOrSkip(Files.isRegularFile(expected), "the shared SAML metadata corpus " + expected);
         return Files.readAllLines(expected, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("file\t"))
                 .map(Row::parse)

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 @DisplayName("MetadataValidator parses untrusted input safely")
 class MetadataParsingSafetyTest {
     private static final String SECRET = "jit-local-file-secret-4711";
@@ -32,18 +34,18 @@ class MetadataParsingSafetyTest {
     class NoBytes {
         @Test
         void nullIsNotWellFormed() {
-            assertThat(errors(validator.validate(null, null))).containsExactly(IssueCode.NOT_WELL_FORMED);
+            assertThat(errors(validator.validate(null, null))).containsExactly(ProblemCode.NOT_WELL_FORMED);
         }
 
         @Test
         void emptyIsNotWellFormed() {
-            assertThat(errors(validator.validate(new byte[0], null))).containsExactly(IssueCode.NOT_WELL_FORMED);
+            assertThat(errors(validator.validate(new byte[0], null))).containsExactly(ProblemCode.NOT_WELL_FORMED);
         }
 
         @Test
         void binaryGarbageIsNotWellFormed() {
             byte[] zip = {0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, (byte) 0xFF};
-            assertThat(errors(validator.validate(zip, null))).containsExactly(IssueCode.NOT_WELL_FORMED);
+            assertThat(errors(validator.validate(zip, null))).containsExactly(ProblemCode.NOT_WELL_FORMED);
         }
     }
 
@@ -60,7 +62,7 @@ class MetadataParsingSafetyTest {
         @Test
         void oneByteMoreIsTooLarge() {
             MetadataReport report = validator.validate(paddedTo(MetadataValidator.MAX_BYTES + 1), null);
-            assertThat(errors(report)).containsExactly(IssueCode.TOO_LARGE);
+            assertThat(errors(report)).containsExactly(ProblemCode.TOO_LARGE);
             assertThat(report.entityId()).isNull();
         }
 
@@ -69,7 +71,7 @@ class MetadataParsingSafetyTest {
             byte[] huge = new byte[MetadataValidator.MAX_BYTES + 1];
             byte[] doctype = "<!DOCTYPE x [<!ENTITY a 'b'>]><x/>".getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(doctype, 0, huge, 0, doctype.length);
-            assertThat(errors(validator.validate(huge, null))).containsExactly(IssueCode.TOO_LARGE);
+            assertThat(errors(validator.validate(huge, null))).containsExactly(ProblemCode.TOO_LARGE);
         }
 
         private byte[] paddedTo(int size) {
@@ -90,7 +92,7 @@ class MetadataParsingSafetyTest {
 
             MetadataReport report = validate(xml);
 
-            assertThat(errors(report)).containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+            assertThat(errors(report)).containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
             assertThat(report.toString()).doesNotContain(SECRET);
         }
 
@@ -105,7 +107,7 @@ class MetadataParsingSafetyTest {
 
             MetadataReport report = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> validate(xml));
 
-            assertThat(errors(report)).containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+            assertThat(errors(report)).containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
         }
 
         @Test
@@ -116,7 +118,7 @@ class MetadataParsingSafetyTest {
                 String xml = "<!DOCTYPE x SYSTEM \"" + url + "\" [<!ENTITY % remote SYSTEM \"" + url + "\"> %remote;]>"
                         + IdpXml.valid().element();
 
-                assertThat(errors(validate(xml))).containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+                assertThat(errors(validate(xml))).containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
                 assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class);
             }
         }
@@ -125,20 +127,20 @@ class MetadataParsingSafetyTest {
         void afterDeclarationAndCommentIsForbidden() {
             String xml = "<?xml version=\"1.0\"?>\n<!-- exported -->\n<!DOCTYPE md:EntityDescriptor>\n"
                     + IdpXml.valid().element();
-            assertThat(errors(validate(xml))).containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+            assertThat(errors(validate(xml))).containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
         }
 
         @Test
         void afterUtf8ByteOrderMarkIsForbidden() {
             assertThat(errors(validate("\uFEFF<!DOCTYPE x>" + IdpXml.valid().element())))
-                    .containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+                    .containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
         }
 
         @Test
         void inUtf16IsForbidden() {
             byte[] xml = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE x>" + IdpXml.valid().element())
                     .getBytes(StandardCharsets.UTF_16LE);
-            assertThat(errors(validator.validate(xml, null))).containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+            assertThat(errors(validator.validate(xml, null))).containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
         }
 
         @Test
@@ -147,7 +149,7 @@ class MetadataParsingSafetyTest {
             byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-32BE\"?><!DOCTYPE x>" + IdpXml.valid().element())
                     .getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
             assertThat(DoctypeDetector.declaresDoctype(xml)).isFalse();
-            assertThat(errors(validator.validate(xml, null))).containsExactly(IssueCode.DOCTYPE_FORBIDDEN);
+            assertThat(errors(validator.validate(xml, null))).containsExactly(ProblemCode.DOCTYPE_FORBIDDEN);
         }
 
         @Test
@@ -187,7 +189,7 @@ class MetadataParsingSafetyTest {
         void absurdNestingIsRefusedWithoutCrashing() {
             String open = "<md:EntitiesDescriptor xmlns:md=\"" + IdpXml.MD + "\">";
             String xml = open.repeat(5000) + "</md:EntitiesDescriptor>".repeat(5000);
-            assertThat(errors(validate(xml))).containsExactly(IssueCode.NOT_WELL_FORMED);
+            assertThat(errors(validate(xml))).containsExactly(ProblemCode.NOT_WELL_FORMED);
         }
 
         @Test
@@ -204,7 +206,7 @@ class MetadataParsingSafetyTest {
         @Test
         void twoRootElements() {
             String entity = IdpXml.valid().element();
-            assertThat(errors(validate(entity + entity))).containsExactly(IssueCode.NOT_WELL_FORMED);
+            assertThat(errors(validate(entity + entity))).containsExactly(ProblemCode.NOT_WELL_FORMED);
         }
 
         @Test
@@ -212,7 +214,7 @@ class MetadataParsingSafetyTest {
             // Mismatched tags make the parser quote the element name in its own message.
             MetadataReport report = validate("<md:EntityDescriptor xmlns:md=\"" + IdpXml.MD + "\"><" + SECRET
                     + "></md:EntityDescriptor>");
-            assertThat(errors(report)).containsExactly(IssueCode.NOT_WELL_FORMED);
+            assertThat(errors(report)).containsExactly(ProblemCode.NOT_WELL_FORMED);
             assertThat(messages(report)).doesNotContain(SECRET).contains("line 1");
         }
     }
@@ -223,13 +225,13 @@ class MetadataParsingSafetyTest {
         @Test
         void htmlPage() {
             assertThat(errors(validate("<html><body>Sign in</body></html>")))
-                    .containsExactly(IssueCode.NOT_ENTITY_DESCRIPTOR);
+                    .containsExactly(ProblemCode.NOT_ENTITY_DESCRIPTOR);
         }
 
         @Test
         void entityDescriptorWithoutNamespace() {
             String xml = IdpXml.valid().xml().replace(" xmlns:md=\"" + IdpXml.MD + "\"", " xmlns:md=\"urn:example:other\"");
-            assertThat(errors(validate(xml))).containsExactly(IssueCode.NOT_ENTITY_DESCRIPTOR);
+            assertThat(errors(validate(xml))).containsExactly(ProblemCode.NOT_ENTITY_DESCRIPTOR);
         }
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.jitprovisioning.problem.ProblemCode;
+
 @DisplayName("MetadataValidator")
 class MetadataValidatorTest {
     private final MetadataValidator validator = new MetadataValidator(TestCertificates.NOW);
@@ -113,7 +115,7 @@ class MetadataValidatorTest {
             MetadataReport report = validate(IdpXml.empty().key("signing", TestCertificates.CURRENT)
                     .sso(ARTIFACT, "https://idp.example.test/sso/artifact")
                     .sso("urn:oasis:names:tc:SAML:2.0:bindings:SOAP", "https://idp.example.test/sso/soap"));
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_SSO_SERVICE);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_SSO_SERVICE);
             assertThat(report.preferredSsoService()).isEmpty();
         }
 
@@ -123,7 +125,7 @@ class MetadataValidatorTest {
         void locationMustBeAnAbsoluteHttpUrl(String location) {
             MetadataReport report = validate(IdpXml.empty().key("signing", TestCertificates.CURRENT)
                     .sso(REDIRECT, SSO_REDIRECT_URL).sso(POST, location));
-            assertThat(errors(report)).containsExactly(IssueCode.INVALID_SSO_LOCATION);
+            assertThat(errors(report)).containsExactly(ProblemCode.INVALID_SSO_LOCATION);
             assertThat(report.ssoServices()).containsExactly(new Endpoint(REDIRECT, SSO_REDIRECT_URL));
         }
 
@@ -162,7 +164,7 @@ class MetadataValidatorTest {
         @Test
         void serviceProviderMetadataIsNamedAsSuch() {
             MetadataReport report = validate(IdpXml.valid().serviceProvider());
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_IDP_SSO_DESCRIPTOR);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR);
             assertThat(report.errors().get(0).message()).contains("service provider");
         }
 
@@ -170,20 +172,20 @@ class MetadataValidatorTest {
         void idpWithoutSaml2SupportIsNoIdp() {
             MetadataReport report = validate(IdpXml.valid()
                     .idpAttributes("protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:1.1:protocol\""));
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_IDP_SSO_DESCRIPTOR);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR);
             assertThat(report.errors().get(0).message()).contains("SAML 2.0");
         }
 
         @Test
         void missingEntityIdIsReportedWithTheOtherProblems() {
             MetadataReport report = validate(IdpXml.empty().entityId(null));
-            assertThat(errors(report)).containsExactlyInAnyOrder(IssueCode.MISSING_ENTITY_ID,
-                    IssueCode.MISSING_SSO_SERVICE, IssueCode.MISSING_SIGNING_CERTIFICATE);
+            assertThat(errors(report)).containsExactlyInAnyOrder(ProblemCode.MISSING_ENTITY_ID,
+                    ProblemCode.MISSING_SSO_SERVICE, ProblemCode.MISSING_SIGNING_CERTIFICATE);
         }
 
         @Test
         void blankEntityIdIsMissing() {
-            assertThat(errors(validate(IdpXml.valid().entityId("  ")))).containsExactly(IssueCode.MISSING_ENTITY_ID);
+            assertThat(errors(validate(IdpXml.valid().entityId("  ")))).containsExactly(ProblemCode.MISSING_ENTITY_ID);
         }
     }
 
@@ -203,7 +205,7 @@ class MetadataValidatorTest {
         @Test
         void otherChoiceNamesTheEntityFound() {
             MetadataReport report = validator.validate(IdpXml.valid().bytes(), "https://other.example.test/");
-            assertThat(errors(report)).containsExactly(IssueCode.MISSING_IDP_SSO_DESCRIPTOR);
+            assertThat(errors(report)).containsExactly(ProblemCode.MISSING_IDP_SSO_DESCRIPTOR);
             assertThat(report.errors().get(0).message()).contains(ENTITY_ID);
         }
     }
@@ -216,7 +218,7 @@ class MetadataValidatorTest {
         void inThePastIsAWarning(String validUntil) {
             MetadataReport report = validate(IdpXml.valid().entityAttributes("validUntil=\"" + validUntil + "\""));
             assertThat(report.valid()).isTrue();
-            assertThat(warnings(report)).containsExactly(IssueCode.METADATA_EXPIRED);
+            assertThat(warnings(report)).containsExactly(ProblemCode.METADATA_EXPIRED);
         }
 
         @ParameterizedTest

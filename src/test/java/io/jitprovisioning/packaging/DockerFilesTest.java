@@ -12,18 +12,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.jitprovisioning.testsupport.Pom;
+
 /** No Docker engine runs where this project is built, so the docker/ files are checked against the build here. */
 @DisplayName("docker/ matches the build")
 class DockerFilesTest {
 
     private static final Path DOCKERFILE = Path.of("docker/Dockerfile");
     private static final Path COMPOSE = Path.of("docker/compose.yml");
-
-    private static String pomValue(String element) throws IOException {
-        Matcher matcher = Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(Files.readString(Path.of("pom.xml")));
-        assertThat(matcher.find()).as("pom.xml has <%s>", element).isTrue();
-        return matcher.group(1).trim();
-    }
+    private static final String IMAGE = "quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}";
+    /** How the documented commands set the image's release: from pom.xml, where it is written. */
+    private static final String VERSION_FROM_POM = "KEYCLOAK_VERSION=\"$(tools/versions.sh keycloak.dist.version)\"";
 
     private static List<String> lines(Path file, String regex) throws IOException {
         Pattern pattern = Pattern.compile(regex);
@@ -32,12 +31,28 @@ class DockerFilesTest {
     }
 
     @Test
-    @DisplayName("every FROM is the official Keycloak image at <keycloak.dist.version>, the release the tests run")
-    void imageVersionIsTheBuildVersion() throws IOException {
+    @DisplayName("every FROM is the official Keycloak image at the build argument KEYCLOAK_VERSION, declared first with no default")
+    void imageVersionIsABuildArgument() throws IOException {
         List<String> images = lines(DOCKERFILE, "FROM\\s+(\\S+).*");
+        List<String> instructions = Files.readAllLines(DOCKERFILE).stream().map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
 
-        assertThat(images).isNotEmpty().allSatisfy(image ->
-                assertThat(image).isEqualTo("quay.io/keycloak/keycloak:" + pomValue("keycloak.dist.version")));
+        assertThat(images).isNotEmpty().allSatisfy(image -> assertThat(image).isEqualTo(IMAGE));
+        assertThat(instructions.get(0)).as("a default would be a second place where the release is written").isEqualTo("ARG KEYCLOAK_VERSION");
+    }
+
+    @Test
+    @DisplayName("the documented commands take that release from pom.xml (<keycloak.dist.version>), and neither file writes one")
+    void releaseComesFromThePom() throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE);
+        String compose = Files.readString(COMPOSE);
+
+        assertThat(dockerfile).contains("--build-arg " + VERSION_FROM_POM);
+        assertThat(compose).contains(VERSION_FROM_POM + " docker compose -f docker/compose.yml up --build");
+        assertThat(lines(COMPOSE, "KEYCLOAK_VERSION:\\s*(\\S+).*")).containsExactly("${KEYCLOAK_VERSION:?set");
+        assertThat(Path.of("tools/versions.sh")).isExecutable();
+        assertThat(Pom.keycloakDistVersion()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(dockerfile + compose).doesNotContainPattern("(?<![\\d.])\\d+\\.\\d+\\.\\d+(?![\\d.])");
     }
 
     @Test
@@ -45,7 +60,7 @@ class DockerFilesTest {
     void copiedFilesExist() throws IOException {
         List<String> sources = lines(DOCKERFILE, "COPY\\s+(?!--from)(\\S+)\\s+\\S+");
 
-        assertThat(sources).contains("target/" + pomValue("finalName") + ".jar");
+        assertThat(sources).contains("target/" + Pom.value("finalName") + ".jar");
         sources.stream().filter(source -> !source.startsWith("target/"))
                 .forEach(source -> assertThat(Path.of(source)).exists());
     }

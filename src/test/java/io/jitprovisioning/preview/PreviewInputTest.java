@@ -95,7 +95,7 @@ class PreviewInputTest {
         String json = body.replace('\'', '"');
         assertThatThrownBy(() -> PreviewInput.fromJson(json)).as(json)
                 .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> {
-                    assertThat(invalid.code()).isEqualTo(code);
+                    assertThat(invalid.code().name()).isEqualTo(code);
                     assertThat(invalid.getMessage()).isNotBlank();
                 });
     }
@@ -104,11 +104,11 @@ class PreviewInputTest {
     @DisplayName("pasted text that starts like JSON is read as the JSON body, with the same codes")
     void pastedJsonIsStrictToo() {
         assertThatThrownBy(() -> PreviewInput.fromText(" {\"attributes\": {\"level\": 3}}"))
-                .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> assertThat(invalid.code()).isEqualTo("INVALID_ATTRIBUTES"));
+                .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> assertThat(invalid.code().name()).isEqualTo("INVALID_ATTRIBUTES"));
         assertThatThrownBy(() -> PreviewInput.fromText("{not json"))
-                .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> assertThat(invalid.code()).isEqualTo("INVALID_REQUEST"));
+                .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> assertThat(invalid.code().name()).isEqualTo("INVALID_REQUEST"));
         assertThatThrownBy(() -> PreviewInput.fromText("   "))
-                .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> assertThat(invalid.code()).isEqualTo("INVALID_REQUEST"));
+                .isInstanceOfSatisfying(PreviewInput.Invalid.class, invalid -> assertThat(invalid.code().name()).isEqualTo("INVALID_REQUEST"));
     }
 
     @Test

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -55,10 +60,19 @@ class RealmSnapshotsTest {
                 await(release);
                 return build("slow");
             }));
-            building.await(5, TimeUnit.SECONDS);
-            Future<String> second = threads.submit(() -> snapshots.get("r1", () -> build("other")));
-            Future<String> third = threads.submit(() -> snapshots.get("r1", () -> build("other")));
-            Thread.sleep(50);
+            assertThat(building.await(5, TimeUnit.SECONDS)).as("the first build started").isTrue();
+            BlockingQueue<Thread> callers = new LinkedBlockingQueue<>();
+            Callable<String> signIn = () -> {
+                callers.add(Thread.currentThread());
+                return snapshots.get("r1", () -> build("other"));
+            };
+            Future<String> second = threads.submit(signIn);
+            Future<String> third = threads.submit(signIn);
+            // Both are inside get() while the build runs, so what they return can only come from waiting for it.
+            awaitWaitingInsideSnapshots(callers.poll(5, TimeUnit.SECONDS));
+            awaitWaitingInsideSnapshots(callers.poll(5, TimeUnit.SECONDS));
+            assertThat(second).isNotDone();
+            assertThat(third).isNotDone();
             release.countDown();
 
             assertThat(List.of(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS), third.get(5, TimeUnit.SECONDS)))
@@ -111,7 +125,7 @@ class RealmSnapshotsTest {
                 await(release);
                 return build("read before the change");
             }));
-            building.await(5, TimeUnit.SECONDS);
+            assertThat(building.await(5, TimeUnit.SECONDS)).as("the build started").isTrue();
             snapshots.invalidate("r1");
             release.countDown();
 
@@ -159,6 +173,18 @@ class RealmSnapshotsTest {
 
             assertThat(snapshots.weight()).isEqualTo(60);
             assertThat(snapshots.get("r2", () -> build("z"))).hasSize(60).startsWith("y");
+        }
+    }
+
+    /** Returns once {@code caller} is parked inside {@link RealmSnapshots} (waiting for a build); fails after 5 s. */
+    private static void awaitWaitingInsideSnapshots(Thread caller) {
+        assertThat(caller).as("a sign-in thread started").isNotNull();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!(caller.getState() == Thread.State.WAITING && Arrays.stream(caller.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(RealmSnapshots.class.getName())))) {
+            assertThat(System.nanoTime()).as("%s never waited inside RealmSnapshots: it is %s", caller.getName(), caller.getState())
+                    .isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 

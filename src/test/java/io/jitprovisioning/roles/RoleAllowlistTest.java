@@ -51,7 +51,7 @@ class RoleAllowlistTest {
 
         assertThat(allowlist.unusable()).hasValueSatisfying(unusable -> {
             assertThat(unusable.key()).isEqualTo("assignable.roles");
-            assertThat(unusable.code()).isEqualTo("UNKNOWN_ASSIGNABLE_ROLE");
+            assertThat(unusable.code().name()).isEqualTo("UNKNOWN_ASSIGNABLE_ROLE");
             assertThat(unusable.message()).contains("SETTINGS_INVALID", "ghost");
         });
         assertThat(allowlist.admits(realm.ref("editor"))).isFalse();

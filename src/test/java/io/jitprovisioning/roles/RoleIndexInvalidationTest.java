@@ -5,16 +5,17 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.cluster.ClusterEvent;
+import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakTransaction;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.mockito.ArgumentCaptor;
@@ -34,20 +35,16 @@ class RoleIndexInvalidationTest {
     static final class UserUpdatedEvent implements ClusterEvent {
     }
 
-    private final RealmSnapshots<RoleNames> snapshots = RoleNameIndex.snapshots();
+    private final RealmSnapshots<RoleNames> snapshots = new RealmSnapshots<>(RoleNameIndex.MAX_AGE, RoleNameIndex.MAX_REALMS,
+            RoleNameIndex.MAX_NAMES_TOTAL, RoleNames::weight);
+    private final RoleIndexInvalidation invalidation = new RoleIndexInvalidation(new RoleNameIndex(snapshots));
     private RoleNames realm1;
 
     @BeforeEach
     void twoRealmsIndexed() {
-        snapshots.invalidateAll();
         realm1 = snapshots.get("realm-1", () -> RoleNames.builder(10).realmRole("a").build());
         snapshots.get("realm-2", () -> RoleNames.builder(10).realmRole("b").build());
         realm1.rememberNonClient("app");
-    }
-
-    @AfterEach
-    void clean() {
-        snapshots.invalidateAll();
     }
 
     @Nested
@@ -56,14 +53,14 @@ class RoleIndexInvalidationTest {
 
         @Test
         void aRoleChangeDropsEveryRealmsIndex() {
-            RoleIndexInvalidation.onClusterEvent(new RoleAddedEvent());
+            invalidation.onClusterEvent(new RoleAddedEvent());
 
             assertThat(snapshots.size()).isZero();
         }
 
         @Test
         void aClientChangeOnlyForgetsWhichClientIdsNamedNoClient() {
-            RoleIndexInvalidation.onClusterEvent(new ClientAddedEvent());
+            invalidation.onClusterEvent(new ClientAddedEvent());
 
             assertThat(snapshots.size()).isEqualTo(2);
             assertThat(realm1.isKnownNonClient("app")).isFalse();
@@ -71,8 +68,8 @@ class RoleIndexInvalidationTest {
 
         @Test
         void otherChangesLeaveTheIndexesAlone() {
-            RoleIndexInvalidation.onClusterEvent(new ClientScopeAddedEvent());
-            RoleIndexInvalidation.onClusterEvent(new UserUpdatedEvent());
+            invalidation.onClusterEvent(new ClientScopeAddedEvent());
+            invalidation.onClusterEvent(new UserUpdatedEvent());
 
             assertThat(snapshots.size()).isEqualTo(2);
             assertThat(realm1.isKnownNonClient("app")).isTrue();
@@ -101,7 +98,7 @@ class RoleIndexInvalidationTest {
 
         @Test
         void aRoleCreatedDropsThatRealmsIndexOnly() {
-            new RoleIndexInvalidation(sessionWithoutTransaction()).onEvent(event(ResourceType.REALM_ROLE), false);
+            invalidation.listenerFor(sessionWithoutTransaction()).onEvent(event(ResourceType.REALM_ROLE), false);
 
             assertThat(snapshots.size()).isEqualTo(1);
             snapshots.ifPresent("realm-2", names -> assertThat(names.realmRoles().matching("B")).containsExactly("b"));
@@ -109,14 +106,14 @@ class RoleIndexInvalidationTest {
 
         @Test
         void aPartialImportCountsAsARoleChange() {
-            new RoleIndexInvalidation(sessionWithoutTransaction()).onEvent(event(ResourceType.REALM), false);
+            invalidation.listenerFor(sessionWithoutTransaction()).onEvent(event(ResourceType.REALM), false);
 
             assertThat(snapshots.size()).isEqualTo(1);
         }
 
         @Test
         void aClientCreatedForgetsWhichClientIdsNamedNoClient() {
-            new RoleIndexInvalidation(sessionWithoutTransaction()).onEvent(event(ResourceType.CLIENT), false);
+            invalidation.listenerFor(sessionWithoutTransaction()).onEvent(event(ResourceType.CLIENT), false);
 
             assertThat(snapshots.size()).isEqualTo(2);
             assertThat(realm1.isKnownNonClient("app")).isFalse();
@@ -130,7 +127,7 @@ class RoleIndexInvalidationTest {
             when(transactions.isActive()).thenReturn(true);
             ArgumentCaptor<KeycloakTransaction> afterCompletion = ArgumentCaptor.forClass(KeycloakTransaction.class);
 
-            new RoleIndexInvalidation(session).onEvent(event(ResourceType.CLIENT_ROLE), false);
+            invalidation.listenerFor(session).onEvent(event(ResourceType.CLIENT_ROLE), false);
 
             verify(transactions).enlistAfterCompletion(afterCompletion.capture());
             assertThat(snapshots.size()).isEqualTo(2);
@@ -141,9 +138,33 @@ class RoleIndexInvalidationTest {
 
         @Test
         void userChangesLeaveTheIndexAlone() {
-            new RoleIndexInvalidation(sessionWithoutTransaction()).onEvent(event(ResourceType.USER), false);
+            invalidation.listenerFor(sessionWithoutTransaction()).onEvent(event(ResourceType.USER), false);
 
             assertThat(snapshots.size()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    @DisplayName("given Keycloak's provider factories")
+    class Ownership {
+
+        @Test
+        void eachKeycloakKeepsAnIndexOfItsOwn() {
+            assertThat(new RoleIndexInvalidationFactory().index()).isNotSameAs(new RoleIndexInvalidationFactory().index());
+        }
+
+        @Test
+        void signInsFindTheIndexThroughTheirSessionFactory() {
+            RoleIndexInvalidationFactory owner = new RoleIndexInvalidationFactory();
+            KeycloakSessionFactory keycloak = mock(KeycloakSessionFactory.class);
+            when(keycloak.getProviderFactory(EventListenerProvider.class, RoleIndexInvalidationFactory.PROVIDER_ID)).thenReturn(owner);
+
+            assertThat(RoleNameIndex.of(keycloak)).containsSame(owner.index());
+        }
+
+        @Test
+        void withTheProviderDisabledThereIsNoIndex() {
+            assertThat(RoleNameIndex.of(mock(KeycloakSessionFactory.class))).isEmpty();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.UnknownRolePolicy;
 
@@ -34,7 +35,7 @@ abstract class RoleResolverFixture {
     }
 
     static JitSettings policy(UnknownRolePolicy policy) {
-        return JitSettings.builder().unknownRolePolicy(policy).build();
+        return JitSettings.builder().set(JitConfigProperties.UNKNOWN_ROLE_POLICY, policy).build();
     }
 
     RoleRef role(String name) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.UnknownRolePolicy;
 import io.jitprovisioning.refusal.JitError;
@@ -33,7 +34,7 @@ class RoleResolverPolicyTest extends RoleResolverFixture {
 
         @Test
         void anExistingButForbiddenRoleRefusesWithRoleNotAllowed() {
-            JitSettings settings = JitSettings.builder().unknownRolePolicy(UnknownRolePolicy.DENY).assignableRole("editor").build();
+            JitSettings settings = JitSettings.builder().set(JitConfigProperties.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.DENY).assignableRole("editor").build();
 
             assertThat(resolve(settings, "Astronaut", "viewer").refusal()).isEqualTo(JitError.ROLE_NOT_ALLOWED);
             assertThat(resolve(settings, "team-lead").refusal()).isEqualTo(JitError.ROLE_NOT_ALLOWED);
@@ -111,7 +112,7 @@ class RoleResolverPolicyTest extends RoleResolverFixture {
 
         @Test
         void aRoleThatHasSinceLeftTheAllowlistIsNotKept() {
-            JitSettings settings = JitSettings.builder().unknownRolePolicy(UnknownRolePolicy.KEEP_CURRENT).assignableRole("viewer").build();
+            JitSettings settings = JitSettings.builder().set(JitConfigProperties.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.KEEP_CURRENT).assignableRole("viewer").build();
 
             assertThat(resolver(settings).mayKeep(role("viewer"))).isTrue();
             assertThat(resolver(settings).mayKeep(role("editor"))).isFalse();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.UnknownRolePolicy;
 import io.jitprovisioning.roles.RefusedRole.Reason;
@@ -132,7 +133,7 @@ class RoleResolverTest extends RoleResolverFixture {
 
         @Test
         void entriesThatNameNoRoleRefuseEverything() {
-            JitSettings settings = JitSettings.builder().assignableRole("ghost").unknownRolePolicy(UnknownRolePolicy.DENY).build();
+            JitSettings settings = JitSettings.builder().assignableRole("ghost").set(JitConfigProperties.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.DENY).build();
 
             RoleDecision decision = resolve(settings, "editor", "viewer");
 

@@ -1,7 +1,6 @@
 package io.jitprovisioning.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,9 +18,12 @@ import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.saml.common.exceptions.ParsingException;
 import org.keycloak.saml.processing.core.parsers.saml.SAMLParser;
 
+import io.jitprovisioning.testsupport.Prerequisites;
+
 /**
  * Real SAML responses from other projects' test suites and from IdPs run on loopback, kept outside this repository
- * (never copy them in). Whoever asks for them is skipped when they are not there; override their location with
+ * (never copy them in). Whoever asks for them is skipped when they are not there, and failed then with
+ * {@code -Djit.require.corpus=true} ({@link Prerequisites#CORPUS}); override their location with
  * {@code -Djit.shared.testdata=/path/to/testdata}.
  */
 final class RealResponses {
@@ -56,7 +58,7 @@ final class RealResponses {
 
     static Path folder() {
         Path folder = Path.of(System.getProperty("jit.shared.testdata", "../shared/testdata")).resolve("saml-responses");
-        assumeTrue(Files.isRegularFile(folder.resolve("INDEX.tsv")), "shared SAML responses not available: " + folder);
+        Prerequisites.CORPUS.requireOrSkip(Files.isRegularFile(folder.resolve("INDEX.tsv")), "the shared SAML responses " + folder);
         return folder;
     }
 
@@ -81,7 +83,7 @@ final class RealResponses {
      */
     static AssertionType assertion(String file) {
         Path path = folder().resolve(file);
-        assumeTrue(Files.isRegularFile(path), "not in the shared SAML responses: " + file);
+        Prerequisites.CORPUS.requireOrSkip(Files.isRegularFile(path), file + " in the shared SAML responses");
         String xml;
         try {
             xml = Files.readString(path, StandardCharsets.UTF_8);

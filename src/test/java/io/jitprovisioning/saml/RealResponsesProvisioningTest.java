@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.UnknownRolePolicy;
@@ -156,7 +157,7 @@ class RealResponsesProvisioningTest {
         @Test
         void anAllowlistWithDenyRefusesAnUnknownAndAForbiddenRole() {
             JitSettings settings = JitSettings.builder().map("role", AttributeTarget.USER_ROLE)
-                    .assignableRole("viewer").unknownRolePolicy(UnknownRolePolicy.DENY).build();
+                    .assignableRole("viewer").set(JitConfigProperties.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.DENY).build();
 
             RoleDecision decision = resolve("peer-run__saml-idp_sp_initiated_response.xml", settings);
 
@@ -168,7 +169,7 @@ class RealResponsesProvisioningTest {
         @Test
         void aRoleAttributeWithoutValuesGivesTheDefaultRole() {
             JitSettings settings = JitSettings.builder().map("evilcorp.roles", AttributeTarget.USER_ROLE)
-                    .unknownRolePolicy(UnknownRolePolicy.DENY).build();
+                    .set(JitConfigProperties.UNKNOWN_ROLE_POLICY, UnknownRolePolicy.DENY).build();
 
             RoleDecision decision = resolve("node-saml_node-saml__response-with-uncomplete-attribute.xml", settings);
 

@@ -1,5 +1,7 @@
 package io.jitprovisioning.sync;
 
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -23,6 +25,7 @@ import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.profile.ProfileValues;
 import io.jitprovisioning.profile.ProfileValuesFixture;
+import io.jitprovisioning.provenance.InMemoryProvenanceStore;
 
 /** Writing decided profile fields: only what differs, never another account's email, verified only when trusted. */
 class ProfileWriterTest {
@@ -31,7 +34,8 @@ class ProfileWriterTest {
     final RealmModel realm = mock(RealmModel.class);
     final UserProvider users = mock(UserProvider.class);
     final UserModel user = mock(UserModel.class);
-    final ProfileWriter writer = new ProfileWriter(session, realm, false);
+    final ProfileWriter writer = new ProfileWriter(session, realm, new KeycloakAccountWrites(session, realm, null,
+            new InMemoryProvenanceStore(), Clock.systemUTC()));
 
     ProfileWriterTest() {
         when(session.users()).thenReturn(users);

@@ -1,5 +1,7 @@
 package io.jitprovisioning.sync;
 
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -44,7 +46,7 @@ class RoleWriterTest {
     final Set<String> held = new TreeSet<>();
     final List<String> writesMarkedOwn = new ArrayList<>();
     final InMemoryProvenanceStore provenance = new InMemoryProvenanceStore();
-    final RoleWriter writer = new RoleWriter(session, realm, provenance, false);
+    final RoleWriter writer = new RoleWriter(realm, new KeycloakAccountWrites(session, realm, null, provenance, Clock.systemUTC()));
 
     @BeforeEach
     void account() {
@@ -161,10 +163,11 @@ class RoleWriterTest {
     }
 
     @Test
-    @DisplayName("a dry run reports what a real run would change, and grants, revokes and records nothing")
-    void dryRunWritesNothing() {
+    @DisplayName("with the writes recorded, it reports what a real run would change, and grants, revokes and records nothing")
+    void recordedWritesWriteNothing() {
         apply(IDP_A, "developer");
-        RoleWriter dryRun = new RoleWriter(session, realm, provenance, true);
+        RecordedAccountWrites recorded = new RecordedAccountWrites();
+        RoleWriter dryRun = new RoleWriter(realm, recorded);
         Changes planned = new Changes();
 
         dryRun.apply(user, IDP_A, new RoleDecision(RoleDecision.Outcome.APPLY, Set.of(new RoleRef("tester", "tester")), List.of(),
@@ -174,15 +177,16 @@ class RoleWriterTest {
         assertThat(planned.revoked()).containsExactly("developer");
         assertThat(held).containsExactly("developer");
         assertThat(grantedBy(IDP_A)).containsExactly("developer");
+        assertThat(recorded.recorded()).containsExactly("grant ROLE tester", "revoke ROLE developer", "record ROLE grants of idp-a");
         assertThat(apply(IDP_A, "tester").granted()).as("the real run").containsExactly("tester");
     }
 
     @Test
-    @DisplayName("a dry run for an account not created yet grants everything wanted")
-    void dryRunForNoAccount() {
+    @DisplayName("with the writes recorded, an account not created yet is granted everything wanted")
+    void recordedForNoAccount() {
         Changes planned = new Changes();
 
-        new RoleWriter(session, realm, provenance, true).apply(null, IDP_A, new RoleDecision(RoleDecision.Outcome.APPLY,
+        new RoleWriter(realm, new RecordedAccountWrites()).apply(null, IDP_A, new RoleDecision(RoleDecision.Outcome.APPLY,
                 Set.of(new RoleRef("developer", "developer")), List.of(), false, null), provenance.grantsOf("none"), planned);
 
         assertThat(planned.granted()).containsExactly("developer");

@@ -26,6 +26,7 @@ public final class AdminApi {
     private final String baseUrl;
     private final String username;
     private final String password;
+    private final String tokenRealm;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
     private Instant tokenTime = Instant.EPOCH;
@@ -35,9 +36,22 @@ public final class AdminApi {
     }
 
     public AdminApi(String baseUrl, String username, String password) {
+        this(baseUrl, "master", username, password);
+    }
+
+    private AdminApi(String baseUrl, String tokenRealm, String username, String password) {
         this.baseUrl = baseUrl;
+        this.tokenRealm = tokenRealm;
         this.username = username;
         this.password = password;
+    }
+
+    /**
+     * An API client with the token of a user of another realm than master (its {@code admin-cli} client, password
+     * grant), as a SaaS app calls the admin routes with its signed-in user's token.
+     */
+    public AdminApi asRealmUser(String realm, String otherUsername, String otherPassword) {
+        return new AdminApi(baseUrl, realm, otherUsername, otherPassword);
     }
 
     /** An API client acting as another user of the master realm (for permission tests). */
@@ -126,7 +140,7 @@ public final class AdminApi {
     public synchronized String token() {
         if (token == null || Duration.between(tokenTime, Instant.now()).toSeconds() > 40) {
             String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + tokenRealm + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
             HttpResponse<String> response = exchange(request);

@@ -18,9 +18,4 @@ public final class Pause {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** Until this machine's clock has passed {@code epochMillis} (a local Keycloak's clock is the same clock). */
-    public static void until(long epochMillis) {
-        sleep(Duration.ofMillis(epochMillis + 1 - System.currentTimeMillis()));
-    }
 }

@@ -27,8 +27,10 @@ public final class Refused {
         assertThat(fixture.brokerUser(username)).as("no account %s", username).isNull();
     }
 
+    /** The refusal page with {@code code}: 409 for TRY_AGAIN (another sign-in of this account is under way), else 403. */
     public static void withCode(LoginResult login, String code) {
         assertThat(login.isLoggedIn()).as("%s", login).isFalse();
         assertThat(login.jitErrorCode()).as("%s", login).isEqualTo(code);
+        assertThat(login.lastStatus()).as("%s", login).isEqualTo("TRY_AGAIN".equals(code) ? 409 : 403);
     }
 }

@@ -22,6 +22,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.AttributeTarget;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.config.JitSettingsBuilder;
@@ -50,7 +51,7 @@ public final class SamlBrokerFixture {
      * page's mapping, extended to all six targets.
      */
     public static JitSettingsBuilder managedRolesMappingAllSent(String defaultRole) {
-        return JitSettings.builder().jitEnabled(true).defaultRole(defaultRole).idpManagedRoles(true)
+        return JitSettings.builder().set(JitConfigProperties.JIT_ENABLED, true).set(JitConfigProperties.DEFAULT_ROLE, defaultRole).set(JitConfigProperties.IDP_MANAGED_ROLES, true)
                 .map("role", AttributeTarget.USER_ROLE)
                 .map("firstName", AttributeTarget.USER_FIRST_NAME)
                 .map("lastName", AttributeTarget.USER_LAST_NAME)
@@ -128,6 +129,11 @@ public final class SamlBrokerFixture {
     }
 
     // ---- identity provider side ----
+
+    /** Creates or replaces a user of the IdP realm. */
+    public void idpUser(String username, IdpPerson person) {
+        idpUser(username, person.attributes());
+    }
 
     /** Creates or replaces a user of the IdP realm. firstName, lastName and email go to the user's fields. */
     public void idpUser(String username, Map<String, List<String>> attributes) {
@@ -301,14 +307,19 @@ public final class SamlBrokerFixture {
 
     /** Creates an organization owning {@code domain} (marked verified or not), linked to one identity provider. */
     public String createOrganization(String alias, String domain, boolean verified, String idpAlias) {
+        String id = createOrganization(alias, domain, verified);
+        admin.post("/" + broker + "/organizations/" + id + "/identity-providers", idpAlias).expect(204);
+        return id;
+    }
+
+    /** Creates an organization owning {@code domain} (marked verified or not), with no identity provider; returns its id. */
+    public String createOrganization(String alias, String domain, boolean verified) {
         @SuppressWarnings("unchecked")
         Map<String, Object> realm = admin.get("/" + broker, Map.class);
         realm.put("organizationsEnabled", true);
         admin.put("/" + broker, realm).expect(204);
-        String id = admin.post("/" + broker + "/organizations", map("name", alias, "alias", alias,
+        return admin.post("/" + broker + "/organizations", map("name", alias, "alias", alias,
                 "domains", List.of(map("name", domain, "verified", verified)))).expect(201).createdId();
-        admin.post("/" + broker + "/organizations/" + id + "/identity-providers", idpAlias).expect(204);
-        return id;
     }
 
     /** Links one more identity provider of the broker realm to an existing organization. */

@@ -22,6 +22,7 @@ public final class SharedKeycloak {
 
     private static KeycloakServer server;
     private static AdminApi admin;
+    private static ServerClock clock;
 
     private SharedKeycloak() {
     }
@@ -43,6 +44,8 @@ public final class SharedKeycloak {
             }
             started.wipeData();
             started.installProvider(jar);
+            // Only the IT server gets the test clock, in a jar of its own (never the extension's).
+            started.installProvider(ServerClock.providerJar(jar.getParent().resolve("it-providers")));
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-keycloak"));
             started.start(START_TIMEOUT);
             server = started;
@@ -69,6 +72,14 @@ public final class SharedKeycloak {
         String version = admin().serverInfo().get("systemInfo").get("version").asText();
         return KeycloakRelease.parse(version)
                 .orElseThrow(() -> new IllegalStateException("Keycloak reports an unreadable version: " + version));
+    }
+
+    /** The server's clock, which the ITs move forward or back instead of waiting. */
+    public static synchronized ServerClock clock() {
+        if (clock == null) {
+            clock = new ServerClock(server().baseUrl());
+        }
+        return clock;
     }
 
     public static synchronized AdminApi admin() {

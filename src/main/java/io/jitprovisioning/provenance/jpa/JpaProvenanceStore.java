@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 
 import io.jitprovisioning.provenance.GrantKind;
 import io.jitprovisioning.provenance.Grants;
@@ -97,11 +98,18 @@ public final class JpaProvenanceStore implements ProvenanceStore {
     @Override
     public boolean reserveLink(String realmId, String userId, PendingLink link) {
         clearPendingLink(userId);
+        // The bulk delete bypasses the persistence context, which still holds the reservation this sign-in read (one
+        // that has expired) and would take the new one for a duplicate of it.
+        PendingLinkEntity read = em.find(PendingLinkEntity.class, userId);
+        if (read != null) {
+            em.detach(read);
+        }
         try {
             em.persist(new PendingLinkEntity(realmId, userId, link.idpAlias(), link.brokerUserId(), link.createdAtMillis()));
             em.flush();
             return true;
-        } catch (PersistenceException concurrentlyReserved) {
+        } catch (ModelDuplicateException | PersistenceException concurrentlyReserved) {
+            // Keycloak's entity manager reports a duplicate key as ModelDuplicateException.
             return false;
         }
     }

@@ -2,19 +2,20 @@ package io.jitprovisioning.provenance.jpa;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
 
+import io.jitprovisioning.StatelessProviderFactory;
+
 /**
  * Adds the extension's tables ({@code JIT_GRANT}, {@code JIT_PROVISIONING}, {@code JIT_PENDING_LINK}) to Keycloak's database through
  * Keycloak's own Liquibase run, keeps them true as Keycloak changes what they refer to, and after each start moves
  * provenance that earlier versions kept in user attributes into them.
  */
-public final class ProvenanceEntityProviderFactory implements JpaEntityProviderFactory {
+public final class ProvenanceEntityProviderFactory implements JpaEntityProviderFactory, StatelessProviderFactory<JpaEntityProvider> {
 
     public static final String PROVIDER_ID = "jit-provisioning-provenance";
 
@@ -50,10 +51,6 @@ public final class ProvenanceEntityProviderFactory implements JpaEntityProviderF
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         ProvenanceUpkeep upkeep = new ProvenanceUpkeep();
         factory.register(event -> {
@@ -63,9 +60,5 @@ public final class ProvenanceEntityProviderFactory implements JpaEntityProviderF
                 upkeep.onEvent(event);
             }
         });
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,6 +1,7 @@
 package io.jitprovisioning.authentication.authenticators.broker;
 
-import java.util.Optional;
+import java.time.Clock;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -9,105 +10,80 @@ import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticato
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
-import io.jitprovisioning.admission.Admission;
+import io.jitprovisioning.admission.SignInOutcome;
 import io.jitprovisioning.config.JitMappers;
 import io.jitprovisioning.events.Changes;
 import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.login.AuthNotes;
-import io.jitprovisioning.login.BrokeredLogin;
-import io.jitprovisioning.login.BrokeredLogin.Account;
 import io.jitprovisioning.login.FirstLink;
+import io.jitprovisioning.login.FirstSignInNote;
 import io.jitprovisioning.login.SettingsCheck;
-import io.jitprovisioning.organization.OrganizationMembership;
-import io.jitprovisioning.provenance.PendingLink;
-import io.jitprovisioning.provenance.Provisioning;
+import io.jitprovisioning.login.SignIn;
+import io.jitprovisioning.login.SignInDecision;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
-import io.jitprovisioning.refusal.JitError;
 import io.jitprovisioning.refusal.RefusalPage;
-import io.jitprovisioning.sync.AccountWriter;
+import io.jitprovisioning.roles.RefusedRole;
+import io.jitprovisioning.sync.KeycloakAccountWrites;
+import io.jitprovisioning.sync.SignInWriter;
 
 /**
- * The first-broker-login step: creates the account with no page shown (JIT on), links invited accounts (JIT off)
- * and accounts the linking rules vouch for, and refuses everything else before any account, link or membership
- * exists. The JIT mapper refuses most of those sign-ins earlier, before this flow starts; this step decides again
- * because it is the one that writes.
+ * The first-broker-login step: carries out the first sign-in the JIT mapper decided before the flow (a created or a
+ * linked account, through the writer), or decides it itself when the identity provider has no JIT mapper. A refusal
+ * writes nothing; a write-time precondition that no longer holds (a concurrent sign-in) refuses with TRY_AGAIN.
  */
 final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(JitProvisioningAuthenticator.class);
+
+    /** What a reserved link's age and the linking rules' windows are measured on: Keycloak's clock. */
+    private final Clock clock;
+
+    JitProvisioningAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                                     BrokeredIdentityContext brokerContext) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        String alias = brokerContext.getIdpConfig().getAlias();
-        BrokeredLogin login = new BrokeredLogin(session, realm, brokerContext, JitMappers.settingsOf(session, alias),
-                JpaProvenanceStore.of(session));
-
-        Admission admission = login.admission();
-        if (admission instanceof Admission.Refuse refusal) {
-            SettingsCheck.warnIfRefused(realm.getName(), alias, refusal);
-            refuse(context, login, refusal.code());
-        } else if (admission instanceof Admission.Link link) {
-            link(context, login, link.user());
-        } else if (admission instanceof Admission.Create create) {
-            create(context, login, create.username());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        SignIn signIn = new SignIn(session, realm, brokerContext, JitMappers.settingsOf(session, brokerContext.getIdpConfig().getAlias()),
+                JpaProvenanceStore.of(session), clock);
+        // The JIT mapper decided this first sign-in before the flow; without one, it is decided here.
+        SignInOutcome outcome = FirstSignInNote.of(authSession, signIn).map(decided -> SignInDecision.resume(signIn, decided))
+                .orElseGet(() -> SignInDecision.firstSignIn(signIn));
+        FirstSignInNote.forget(authSession);
+        SignInWriter.Result result = new SignInWriter(signIn, new KeycloakAccountWrites(session, realm, authSession,
+                signIn.provenance(), signIn.clock()))
+                .apply(outcome);
+        if (result instanceof SignInWriter.Result.Refused refused) {
+            refuse(context, signIn, refused, outcome);
+        } else {
+            finish(context, signIn, (SignInWriter.Result.Written) result, outcome instanceof SignInOutcome.Create);
         }
     }
 
-    /**
-     * Hands the account to this identity until Keycloak has linked it (in a later request): a concurrent sign-in of
-     * another identity that wants the same account is refused meanwhile.
-     */
-    private static void link(AuthenticationFlowContext context, BrokeredLogin login, UserModel user) {
-        PendingLink pending = new PendingLink(login.idpAlias(), login.brokerUserId(), Time.currentTimeMillis());
-        if (!login.provenance().reserveLink(context.getRealm().getId(), user.getId(), pending)) {
-            context.getSession().getTransactionManager().setRollbackOnly();
-            refuse(context, login, JitError.TRY_AGAIN);
-            return;
+    private static void finish(AuthenticationFlowContext context, SignIn signIn, SignInWriter.Result.Written written, boolean created) {
+        UserModel user = written.account();
+        Changes changes = written.changes();
+        if (created) {
+            context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
         }
-        finish(context, login, user, Account.LINKED, "linked");
-    }
-
-    private void create(AuthenticationFlowContext context, BrokeredLogin login, String username) {
-        KeycloakSession session = context.getSession();
-        UserModel user;
-        try {
-            user = session.users().addUser(context.getRealm(), username);
-        } catch (ModelDuplicateException concurrentSignIn) {
-            session.getTransactionManager().setRollbackOnly();
-            refuse(context, login, JitError.TRY_AGAIN);
-            return;
+        AuthNotes.markAppliedByJitStep(context.getAuthenticationSession());
+        context.getEvent().detail(JitEvents.ACCOUNT, created ? "created" : "linked");
+        if (changes.organizationJoined() != null) {
+            context.getEvent().detail(JitEvents.ORGANIZATION, changes.organizationJoined());
         }
-        user.setEnabled(true);
-        login.provenance().recordProvisioning(context.getRealm().getId(), user.getId(),
-                new Provisioning(login.idpAlias(), login.brokerUserId()));
-        context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
-        context.getAuthenticationSession().setAuthNote(AuthNotes.PROVISIONED, "true");
-        finish(context, login, user, Account.NEW, "created");
-    }
-
-    private static void finish(AuthenticationFlowContext context, BrokeredLogin login, UserModel user, Account account,
-                               String accountDetail) {
-        Changes changes = new AccountWriter(context.getSession(), context.getRealm(), login.provenance())
-                .apply(user, login.decisionFor(user, account));
-        context.getEvent().detail(JitEvents.ACCOUNT, accountDetail);
-        Optional<OrganizationMembership> organization = login.organization();
-        organization.filter(membership -> membership.join(user))
-                .ifPresent(membership -> context.getEvent().detail(JitEvents.ORGANIZATION, membership.alias()));
         JitEvents.addDetails(context.getEvent(), changes);
-        JitEvents.changed(context.getSession(), context.getRealm(), user, login.idpAlias(), changes);
-        FirstLink.expect(context.getSession(), context.getRealm(), context.getAuthenticationSession(), user, login.idpAlias(),
-                login.brokerUserId());
-        LOG.debugf("JIT %s account %s through identity provider %s in realm %s", accountDetail, user.getId(), login.idpAlias(),
-                context.getRealm().getName());
+        JitEvents.changed(context.getSession(), context.getRealm(), user, signIn.idpAlias(), changes);
+        LOG.debugf("JIT %s account %s through identity provider %s in realm %s", created ? "created" : "linked", user.getId(),
+                signIn.idpAlias(), context.getRealm().getName());
         context.setUser(user);
         context.success();
     }
@@ -117,12 +93,15 @@ final class JitProvisioningAuthenticator extends AbstractIdpAuthenticator {
      * recorded twice; the mapper's early refusal is recorded once. This path is taken only without a JIT mapper
      * or when a concurrent sign-in wins a race.
      */
-    private static void refuse(AuthenticationFlowContext context, BrokeredLogin login, JitError code) {
+    private static void refuse(AuthenticationFlowContext context, SignIn signIn, SignInWriter.Result.Refused refused,
+                               SignInOutcome outcome) {
         FirstLink.forget(context.getAuthenticationSession());
-        JitEvents.refused(context.getEvent(), login.idpAlias(), code, login.rolesBehindRefusal());
-        LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", login.idpAlias(),
-                context.getRealm().getName(), code);
-        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, RefusalPage.create(context.form(), code));
+        SettingsCheck.warnIfRefused(context.getRealm().getName(), signIn.idpAlias(), refused.code(), refused.rule());
+        List<RefusedRole> roles = outcome instanceof SignInOutcome.Refuse refusal ? refusal.refusedRoles() : List.of();
+        JitEvents.refused(context.getEvent(), signIn.idpAlias(), refused.code(), roles);
+        LOG.debugf("JIT refused a first login through identity provider %s in realm %s: %s", signIn.idpAlias(),
+                context.getRealm().getName(), refused.code());
+        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, RefusalPage.create(context.form(), refused.code()));
     }
 
     @Override

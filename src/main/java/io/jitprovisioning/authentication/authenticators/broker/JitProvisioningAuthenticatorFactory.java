@@ -1,26 +1,24 @@
 package io.jitprovisioning.authentication.authenticators.broker;
 
 import java.util.List;
-import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.StatelessProviderFactory;
+import io.jitprovisioning.KeycloakClock;
 import io.jitprovisioning.compat.KeycloakCompatibility;
 
 /** Registers "JIT User Provisioning" for first broker login flows. Its settings live on the IdP's JIT mapper. */
-public final class JitProvisioningAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public final class JitProvisioningAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = io.jitprovisioning.ProviderIds.AUTHENTICATOR;
 
-    private static final JitProvisioningAuthenticator SINGLETON = new JitProvisioningAuthenticator();
+    private final JitProvisioningAuthenticator authenticator = new JitProvisioningAuthenticator(KeycloakClock.get());
 
     @Override
     public String getId() {
@@ -68,24 +66,11 @@ public final class JitProvisioningAuthenticatorFactory implements AuthenticatorF
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override
     public void init(Config.Scope config) {
-        KeycloakCompatibility.requireSupportedKeycloak();
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return JitVersion.operationalInfo();
+        KeycloakCompatibility.refuseOlderKeycloak();
     }
 }

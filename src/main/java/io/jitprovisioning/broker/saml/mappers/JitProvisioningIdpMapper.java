@@ -11,23 +11,28 @@ import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.jitprovisioning.JitVersion;
+import io.jitprovisioning.KeycloakClock;
 import io.jitprovisioning.ProviderIds;
+import io.jitprovisioning.admission.SignInOutcome;
 import io.jitprovisioning.compat.KeycloakCompatibility;
 import io.jitprovisioning.config.JitConfigProperties;
 import io.jitprovisioning.config.JitSettings;
 import io.jitprovisioning.events.JitEvents;
 import io.jitprovisioning.login.AuthNotes;
-import io.jitprovisioning.login.BrokeredLogin;
-import io.jitprovisioning.login.BrokeredLogin.Account;
+import io.jitprovisioning.login.FirstSignInNote;
+import io.jitprovisioning.login.SignIn;
+import io.jitprovisioning.login.SignInDecision;
 import io.jitprovisioning.provenance.jpa.JpaProvenanceStore;
-import io.jitprovisioning.sync.AccountWriter;
+import io.jitprovisioning.references.SettingsFollowRenames;
+import io.jitprovisioning.sync.KeycloakAccountWrites;
+import io.jitprovisioning.sync.SignInWriter;
 
 /**
  * "JIT Provisioning" on a SAML identity provider: carries the settings, refuses sign-ins before anything is written,
@@ -39,7 +44,6 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
     public static final String PROVIDER_ID = ProviderIds.MAPPER;
 
     private static final Logger LOG = Logger.getLogger(JitProvisioningIdpMapper.class);
-    private static final String SESSION_KEY = BrokeredLogin.class.getName();
 
     @Override
     public String getId() {
@@ -78,18 +82,22 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         return true;
     }
 
+    /**
+     * Decides the sign-in before Keycloak does anything with it: a refusal is answered here, before anything is
+     * written; a first sign-in's decision is kept for the JIT step, which carries it out in the first-login flow; a
+     * later sign-in's update is written when Keycloak calls {@link #updateBrokeredUser}. The cleaned profile is handed
+     * to Keycloak, which copies it to a new account after the flow.
+     */
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
                                             BrokeredIdentityContext context) {
-        JitSettings settings = JitSettings.from(mapperModel);
-        if (!settings.problems().isEmpty()) {
-            LOG.warnf("JIT mapper of identity provider %s in realm %s: unusable settings fell back to defaults: %s",
-                    context.getIdpConfig().getAlias(), realm.getName(), settings.problems());
+        SignIn signIn = signIn(session, realm, mapperModel, context);
+        signIn.handProfileTo(context);
+        SignInOutcome outcome = SignInDecision.decide(signIn);
+        if (outcome instanceof SignInOutcome.Refuse refusal) {
+            throw LoginGate.refuse(session, realm, context, signIn, refusal);
         }
-        BrokeredLogin login = new BrokeredLogin(session, realm, context, settings, JpaProvenanceStore.of(session));
-        session.setAttribute(SESSION_KEY, login);
-        login.shareProfile(context);
-        LoginGate.check(session, realm, context, login);
+        FirstSignInNote.keep(context.getAuthenticationSession(), signIn, outcome);
     }
 
     @Override
@@ -97,12 +105,11 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
                               BrokeredIdentityContext context) {
         // When another flow than the JIT step created the account, this is where the defaults land. It must not
         // throw: the account is already committed.
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession != null && Boolean.parseBoolean(authSession.getAuthNote(AuthNotes.PROVISIONED))) {
+        if (AuthNotes.appliedByJitStep(context.getAuthenticationSession())) {
             return;
         }
         try {
-            apply(session, realm, user, loginFor(session, realm, mapperModel, context), Account.NEW);
+            apply(session, realm, user, mapperModel, context, SignInOutcome.AccountKind.NEW);
         } catch (RuntimeException e) {
             LOG.errorf(e, "JIT provisioning could not complete the new account %s of identity provider %s in realm %s",
                     user.getId(), context.getIdpConfig().getAlias(), realm.getName());
@@ -112,12 +119,29 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
                                    BrokeredIdentityContext context) {
-        apply(session, realm, user, loginFor(session, realm, mapperModel, context), Account.RETURNING);
+        if (!AuthNotes.appliedByJitStep(context.getAuthenticationSession())) {
+            apply(session, realm, user, mapperModel, context, SignInOutcome.AccountKind.RETURNING);
+        }
     }
 
-    private static void apply(KeycloakSession session, RealmModel realm, UserModel user, BrokeredLogin login, Account account) {
-        AccountWriter writer = new AccountWriter(session, realm, login.provenance());
-        JitEvents.changed(session, realm, user, login.idpAlias(), writer.apply(user, login.decisionFor(user, account)));
+    /** Writes the update of an account Keycloak has accepted this identity for; {@link #preprocessFederatedIdentity} let it through. */
+    private static void apply(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+                              BrokeredIdentityContext context, SignInOutcome.AccountKind kind) {
+        SignIn signIn = signIn(session, realm, mapperModel, context);
+        SignInWriter writer = new SignInWriter(signIn, new KeycloakAccountWrites(session, realm, null, signIn.provenance(), signIn.clock()));
+        if (writer.apply(new SignInOutcome.Update(user, kind)) instanceof SignInWriter.Result.Written written) {
+            JitEvents.changed(session, realm, user, signIn.idpAlias(), written.changes());
+        }
+    }
+
+    private static SignIn signIn(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+                                 BrokeredIdentityContext context) {
+        JitSettings settings = JitSettings.from(mapperModel);
+        if (!settings.problems().isEmpty()) {
+            LOG.warnf("JIT mapper of identity provider %s in realm %s: unusable settings fell back to defaults: %s",
+                    context.getIdpConfig().getAlias(), realm.getName(), settings.problems());
+        }
+        return new SignIn(session, realm, context, settings, JpaProvenanceStore.of(session), KeycloakClock.get());
     }
 
     @Override
@@ -125,17 +149,16 @@ public final class JitProvisioningIdpMapper extends AbstractIdentityProviderMapp
         KeycloakCompatibility.requireSupportedKeycloak();
     }
 
+    /** Besides Keycloak's own synchronizers (for its mappers), ours: the JIT settings follow renamed roles and groups. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        super.postInit(factory);
+        factory.register(new SettingsFollowRenames());
+    }
+
     @Override
     public Map<String, String> getOperationalInfo() {
         return JitVersion.operationalInfo();
     }
 
-    private static BrokeredLogin loginFor(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
-                                          BrokeredIdentityContext context) {
-        Object cached = session.getAttribute(SESSION_KEY);
-        if (cached instanceof BrokeredLogin login && login.idpAlias().equals(context.getIdpConfig().getAlias())) {
-            return login;
-        }
-        return new BrokeredLogin(session, realm, context, JitSettings.from(mapperModel), JpaProvenanceStore.of(session));
-    }
 }
